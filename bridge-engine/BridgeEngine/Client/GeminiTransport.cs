@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net;
+using BridgeEngine.Errors;
+using BridgeEngine.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace BridgeEngine.Client;
+
+/// <summary>
+/// Sends one upstream HTTP request with the headers every Gemini web call carries (protocol §2.2) and
+/// classifies the response status: blocks, expired cookies and other failures become <see cref="BridgeException"/>.
+/// </summary>
+public sealed class GeminiTransport
+{
+    public const string HttpClientName = "GeminiWeb";
+
+    private readonly IHttpClientFactory _clients;
+    private readonly IOptionsMonitor<GeminiWebOptions> _options;
+
+    public GeminiTransport(IHttpClientFactory clients, IOptionsMonitor<GeminiWebOptions> options, RequestIdSequence requestIds)
+    {
+        _clients = clients;
+        _options = options;
+        RequestIds = requestIds;
+    }
+
+    public RequestIdSequence RequestIds { get; }
+
+    public GeminiWebOptions Options => _options.CurrentValue;
+
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, UpstreamCall call, bool formPost)
+    {
+        var request = new HttpRequestMessage(method, uri) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
+        var headers = request.Headers;
+        headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
+        if (formPost)
+        {
+            var origin = Options.AppBaseUrl.GetLeftPart(UriPartial.Authority);
+            headers.TryAddWithoutValidation("Origin", origin);
+            headers.TryAddWithoutValidation("Referer", origin + "/");
+            headers.TryAddWithoutValidation("X-Same-Domain", "1");
+        }
+
+        CookieHeader.Apply(request, call);
+        return request;
+    }
+
+    /// <summary>Query string shared by StreamGenerate and batchexecute (protocol §2.3).</summary>
+    public string CommonQuery(GeminiSession session)
+    {
+        var query = new System.Text.StringBuilder(160);
+        if (session.Page.BuildLabel is { Length: > 0 } bl)
+        {
+            query.Append("bl=").Append(Uri.EscapeDataString(bl)).Append('&');
+        }
+
+        if (session.Page.SessionId is { Length: > 0 } sid)
+        {
+            query.Append("f.sid=").Append(Uri.EscapeDataString(sid)).Append('&');
+        }
+
+        query.Append("hl=").Append(Uri.EscapeDataString(session.Language))
+            .Append("&_reqid=").Append(RequestIds.Next().ToString(CultureInfo.InvariantCulture))
+            .Append("&rt=c");
+        return query.ToString();
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, UpstreamCall call, CancellationToken cancellationToken)
+    {
+        var client = _clients.CreateClient(HttpClientName);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new BridgeException(BridgeErrorCode.ApiError, "The bridge could not reach Gemini.", null, ex);
+        }
+
+        CookieHeader.CaptureRotation(response.Headers, call);
+        return response;
+    }
+
+    /// <summary>
+    /// Throws the mapped error for anything but 200. Redirects are not followed for POSTs: a redirect to the
+    /// block page or to a login page is itself the answer (protocol §3, §15 rows 3 and 13).
+    /// </summary>
+    public void EnsureSuccess(HttpResponseMessage response, string endpoint)
+    {
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            return;
+        }
+
+        if (IsRedirect(response.StatusCode))
+        {
+            throw ClassifyRedirect(response.Headers.Location, endpoint)
+                ?? new BridgeException(BridgeErrorCode.ApiError, $"Gemini redirected {endpoint} unexpectedly.");
+        }
+
+        throw UpstreamErrorMapper.FromHttpStatus(response.StatusCode, endpoint);
+    }
+
+    public static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
+
+    /// <summary>§3: a redirect to /sorry/ is a block; to accounts.google.com or a sign-in page, expired cookies.</summary>
+    public BridgeException? ClassifyRedirect(Uri? location, string endpoint)
+    {
+        if (location is null)
+        {
+            return null;
+        }
+
+        var text = location.OriginalString;
+        if (text.Contains("/sorry/", StringComparison.OrdinalIgnoreCase))
+        {
+            return UpstreamErrorMapper.Blocked($"Gemini redirected {endpoint} to its block page.");
+        }
+
+        var toAccounts = location.IsAbsoluteUri
+            && (location.Host.Equals("accounts.google.com", StringComparison.OrdinalIgnoreCase)
+                || (location.Host.Equals(Options.AccountsBaseUrl.Host, StringComparison.OrdinalIgnoreCase) && location.Port == Options.AccountsBaseUrl.Port && !SameOrigin(Options.AccountsBaseUrl, Options.AppBaseUrl)));
+        if (toAccounts || IsSignInPath(text))
+        {
+            return new BridgeException(BridgeErrorCode.GeminiAuthError, "Google redirected to its sign-in page: the Gemini cookies are expired or revoked.");
+        }
+
+        return null;
+    }
+
+    public static bool IsSignInPath(string text) =>
+        text.Contains("ServiceLogin", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("/v3/signin", StringComparison.OrdinalIgnoreCase);
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
+}

@@ -1,0 +1,31 @@
+using BridgeEngine.Contracts;
+
+namespace BridgeEngine.Client;
+
+/// <summary>
+/// Per-request upstream state: the caller's cookies and what upstream handed back for the caller to keep
+/// (a rotated __Secure-1PSIDTS). Lives for one gateway request only.
+/// </summary>
+public sealed class UpstreamCall
+{
+    public UpstreamCall(GeminiCredentials credentials)
+    {
+        Credentials = credentials;
+    }
+
+    public GeminiCredentials Credentials { get; }
+
+    /// <summary>The newest __Secure-1PSIDTS value upstream set during this request, if any.</summary>
+    public string? RotatedPsidts { get; private set; }
+
+    /// <summary>The psidts to send: a value rotated earlier in this request wins over the caller's.</summary>
+    public string? EffectivePsidts => RotatedPsidts ?? Credentials.Psidts;
+
+    internal void ObserveRotatedPsidts(string value)
+    {
+        if (value.Length > 0 && value != Credentials.Psidts)
+        {
+            RotatedPsidts = value;
+        }
+    }
+}

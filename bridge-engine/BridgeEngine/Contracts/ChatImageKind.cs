@@ -1,0 +1,7 @@
+namespace BridgeEngine.Contracts;
+
+public enum ChatImageKind
+{
+    Web,
+    Generated,
+}

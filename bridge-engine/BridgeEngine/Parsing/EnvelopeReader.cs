@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace BridgeEngine.Parsing;
+
+/// <summary>Finds the <c>wrb.fr</c> envelopes in one frame and reads their status slot (protocol §2.4).</summary>
+public static class EnvelopeReader
+{
+    private const string PayloadTag = "wrb.fr";
+
+    /// <summary>Envelopes at depth 1 and, as [LEE] also accepts, one level deeper.</summary>
+    public static void Collect(JsonElement frame, List<WrbEnvelope> into)
+    {
+        if (frame.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var item in frame.EnumerateArray())
+        {
+            if (IsPayloadEnvelope(item))
+            {
+                into.Add(Read(item));
+            }
+            else if (item.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var nested in item.EnumerateArray())
+                {
+                    if (IsPayloadEnvelope(nested))
+                    {
+                        into.Add(Read(nested));
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsPayloadEnvelope(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Array
+        && item.GetArrayLength() > 0
+        && item[0].ValueKind == JsonValueKind.String
+        && item[0].ValueEquals(PayloadTag);
+
+    private static WrbEnvelope Read(JsonElement envelope)
+    {
+        var rpcId = JsonNav.GetString(envelope, [1]);
+        var payload = JsonNav.GetString(envelope, [2]);
+
+        // §2.4: the application error number sits at [5][2][0][1][0]; a bare integer at [5][0] is an RPC-level
+        // reject code, where 0 means accepted ([LEE] fixtures carry [0] on success).
+        var errorNumber = JsonNav.GetInt(envelope, GeminiReplyPaths.ErrorNumber);
+        int? rejectCode = null;
+        if (errorNumber is null && JsonNav.GetInt(envelope, GeminiReplyPaths.RejectCode) is int code && code != 0)
+        {
+            rejectCode = code;
+        }
+
+        string? identifier = null;
+        var length = envelope.GetArrayLength();
+        if (length >= 7 && envelope[length - 1].ValueKind == JsonValueKind.String)
+        {
+            identifier = envelope[length - 1].GetString();
+        }
+
+        return new WrbEnvelope(rpcId, payload, errorNumber, rejectCode, identifier);
+    }
+}

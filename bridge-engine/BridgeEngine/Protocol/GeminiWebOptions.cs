@@ -1,0 +1,42 @@
+namespace BridgeEngine.Protocol;
+
+/// <summary>
+/// How the engine reaches the Gemini web app. Bound from the <c>GeminiWeb</c> configuration section.
+/// Every host is configurable so tests and the <c>--simulator</c> mode point everything at the simulator.
+/// </summary>
+public sealed class GeminiWebOptions
+{
+    public const string SectionName = "GeminiWeb";
+
+    /// <summary>gemini.google.com: the app page, StreamGenerate and batchexecute.</summary>
+    public Uri AppBaseUrl { get; set; } = new("https://gemini.google.com/");
+
+    /// <summary>accounts.google.com: RotateCookies (protocol §4).</summary>
+    public Uri AccountsBaseUrl { get; set; } = new("https://accounts.google.com/");
+
+    /// <summary>content-push.googleapis.com: file upload (protocol §8.1).</summary>
+    public Uri UploadBaseUrl { get; set; } = new("https://content-push.googleapis.com/");
+
+    /// <summary>
+    /// Protocol §2.1: the sources send a desktop Chrome User-Agent; whether Google also checks the TLS
+    /// fingerprint is unsure, and this client does not imitate one.
+    /// </summary>
+    public string UserAgent { get; set; } =
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/145.0.0.0 Safari/537.36";
+
+    /// <summary>Optional outbound HTTP proxy for every upstream call (a fixed egress), e.g. http://proxy:3128.</summary>
+    public Uri? Proxy { get; set; }
+
+    /// <summary>Language sent as <c>hl</c> when the page does not name one.</summary>
+    public string DefaultLanguage { get; set; } = "en";
+
+    public GeminiTimeoutOptions Timeouts { get; set; } = new();
+
+    public SessionCacheOptions SessionCache { get; set; } = new();
+
+    /// <summary>How long a pooled upstream connection lives, so DNS changes are picked up.</summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Upper bound on connections per upstream host from this replica.</summary>
+    public int MaxConnectionsPerServer { get; set; } = 256;
+}
