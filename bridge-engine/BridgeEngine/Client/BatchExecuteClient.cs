@@ -28,12 +28,12 @@ public sealed class BatchExecuteClient
         CancellationToken cancellationToken)
     {
         var rpcIds = string.Join(',', calls.Select(c => c.RpcId).Distinct());
-        var uri = new Uri(_transport.Options.AppBaseUrl, $"{GeminiPaths.BatchExecute}?rpcids={Uri.EscapeDataString(rpcIds)}&source-path={Uri.EscapeDataString(sourcePath)}&{_transport.CommonQuery(session)}");
+        var uri = new Uri(_transport.AppBase(call), $"{GeminiPaths.BatchExecute}?rpcids={Uri.EscapeDataString(rpcIds)}&source-path={Uri.EscapeDataString(sourcePath)}&{_transport.CommonQuery(session)}");
         using var request = _transport.CreateRequest(HttpMethod.Post, uri, call, formPost: true);
         request.Content = new FormUrlEncodedContent([new("at", session.AccessToken), new("f.req", BatchRequestBuilder.Build(calls))]);
 
         using var response = await _transport.SendAsync(request, call, cancellationToken).ConfigureAwait(false);
-        _transport.EnsureSuccess(response, "batchexecute " + rpcIds);
+        GeminiTransport.EnsureSuccess(response, "batchexecute " + rpcIds);
 
         var results = new JsonDocument?[calls.Count];
         var envelopes = new List<WrbEnvelope>();

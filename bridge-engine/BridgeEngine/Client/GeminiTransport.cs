@@ -28,6 +28,8 @@ public sealed class GeminiTransport
 
     public GeminiWebOptions Options => _options.CurrentValue;
 
+    public Uri AppBase(UpstreamCall call) => call.AppBaseUrl ?? Options.AppBaseUrl;
+
     public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, UpstreamCall call, bool formPost)
     {
         var request = new HttpRequestMessage(method, uri) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
@@ -35,7 +37,7 @@ public sealed class GeminiTransport
         headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
         if (formPost)
         {
-            var origin = Options.AppBaseUrl.GetLeftPart(UriPartial.Authority);
+            var origin = AppBase(call).GetLeftPart(UriPartial.Authority);
             headers.TryAddWithoutValidation("Origin", origin);
             headers.TryAddWithoutValidation("Referer", origin + "/");
             headers.TryAddWithoutValidation("X-Same-Domain", "1");
@@ -86,7 +88,7 @@ public sealed class GeminiTransport
     /// Throws the mapped error for anything but 200. Redirects are not followed for POSTs: a redirect to the
     /// block page or to a login page is itself the answer (protocol §3, §15 rows 3 and 13).
     /// </summary>
-    public void EnsureSuccess(HttpResponseMessage response, string endpoint)
+    public static void EnsureSuccess(HttpResponseMessage response, string endpoint)
     {
         if (response.StatusCode == HttpStatusCode.OK)
         {
@@ -105,7 +107,7 @@ public sealed class GeminiTransport
     public static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
 
     /// <summary>§3: a redirect to /sorry/ is a block; to accounts.google.com or a sign-in page, expired cookies.</summary>
-    public BridgeException? ClassifyRedirect(Uri? location, string endpoint)
+    public static BridgeException? ClassifyRedirect(Uri? location, string endpoint)
     {
         if (location is null)
         {
@@ -118,9 +120,7 @@ public sealed class GeminiTransport
             return UpstreamErrorMapper.Blocked($"Gemini redirected {endpoint} to its block page.");
         }
 
-        var toAccounts = location.IsAbsoluteUri
-            && (location.Host.Equals("accounts.google.com", StringComparison.OrdinalIgnoreCase)
-                || (location.Host.Equals(Options.AccountsBaseUrl.Host, StringComparison.OrdinalIgnoreCase) && location.Port == Options.AccountsBaseUrl.Port && !SameOrigin(Options.AccountsBaseUrl, Options.AppBaseUrl)));
+        var toAccounts = location.IsAbsoluteUri && location.Host.Equals("accounts.google.com", StringComparison.OrdinalIgnoreCase);
         if (toAccounts || IsSignInPath(text))
         {
             return new BridgeException(BridgeErrorCode.GeminiAuthError, "Google redirected to its sign-in page: the Gemini cookies are expired or revoked.");
@@ -132,7 +132,4 @@ public sealed class GeminiTransport
     public static bool IsSignInPath(string text) =>
         text.Contains("ServiceLogin", StringComparison.OrdinalIgnoreCase)
         || text.Contains("/v3/signin", StringComparison.OrdinalIgnoreCase);
-
-    private static bool SameOrigin(Uri a, Uri b) =>
-        string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
 }

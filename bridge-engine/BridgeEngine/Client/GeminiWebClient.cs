@@ -77,7 +77,7 @@ public sealed partial class GeminiWebClient
 
             try
             {
-                _transport.EnsureSuccess(response, "StreamGenerate");
+                GeminiTransport.EnsureSuccess(response, "StreamGenerate");
             }
             catch
             {
@@ -111,7 +111,7 @@ public sealed partial class GeminiWebClient
         request.Headers.TryAddWithoutValidation("Origin", _transport.Options.AccountsBaseUrl.GetLeftPart(UriPartial.Authority));
         request.Content = new StringContent(GeminiPaths.RotateCookiesBody, System.Text.Encoding.UTF8, "application/json");
         using var response = await _transport.SendAsync(request, call, cancellationToken).ConfigureAwait(false);
-        _transport.EnsureSuccess(response, "RotateCookies");
+        GeminiTransport.EnsureSuccess(response, "RotateCookies");
         return call.RotatedPsidts;
     }
 
@@ -121,7 +121,7 @@ public sealed partial class GeminiWebClient
         var model = ModelResolver.Resolve(request.Model, session);
         var requestUuid = Guid.NewGuid().ToString("D").ToUpperInvariant();
         var inner = GeneratePayloadBuilder.BuildInner(request, session.Language, requestUuid, model?.ModelNumber);
-        var uri = new Uri(_transport.Options.AppBaseUrl, $"{GeminiPaths.StreamGenerate}?{_transport.CommonQuery(session)}");
+        var uri = new Uri(_transport.AppBase(call), $"{GeminiPaths.StreamGenerate}?{_transport.CommonQuery(session)}");
         var message = _transport.CreateRequest(HttpMethod.Post, uri, call, formPost: true);
         if (model is not null)
         {

@@ -43,7 +43,7 @@ public sealed class SessionBootstrapper
 
     private async Task<PageValues> LoadPageAsync(UpstreamCall call, CancellationToken cancellationToken)
     {
-        var uri = new Uri(_transport.Options.AppBaseUrl, GeminiPaths.AppPage);
+        var uri = new Uri(_transport.AppBase(call), GeminiPaths.AppPage);
         for (var hop = 0; hop <= MaxRedirects; hop++)
         {
             using var request = _transport.CreateRequest(HttpMethod.Get, uri, call, formPost: false);
@@ -51,7 +51,7 @@ public sealed class SessionBootstrapper
             if (GeminiTransport.IsRedirect(response.StatusCode))
             {
                 var location = response.Headers.Location;
-                if (_transport.ClassifyRedirect(location, "the app page") is { } failure)
+                if (GeminiTransport.ClassifyRedirect(location, "the app page") is { } failure)
                 {
                     throw failure;
                 }
@@ -65,7 +65,7 @@ public sealed class SessionBootstrapper
                 continue;
             }
 
-            _transport.EnsureSuccess(response, "the app page");
+            GeminiTransport.EnsureSuccess(response, "the app page");
             var html = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
             if (html.Contains("unusual traffic", StringComparison.OrdinalIgnoreCase))
             {

@@ -15,6 +15,12 @@ public sealed class UpstreamCall
 
     public GeminiCredentials Credentials { get; }
 
+    /// <summary>
+    /// The Gemini app origin for this call, when the host picked one (the gateway takes it from its YARP
+    /// cluster); otherwise <see cref="Protocol.GeminiWebOptions.AppBaseUrl"/>.
+    /// </summary>
+    public Uri? AppBaseUrl { get; init; }
+
     /// <summary>The newest __Secure-1PSIDTS value upstream set during this request, if any.</summary>
     public string? RotatedPsidts { get; private set; }
 

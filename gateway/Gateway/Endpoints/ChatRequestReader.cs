@@ -1,0 +1,221 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using BridgeEngine.Contracts;
+using BridgeEngine.Errors;
+using Gateway.Hosting;
+
+namespace Gateway.Endpoints;
+
+/// <summary>
+/// Reads and validates the JSON body of <c>POST /api/chat</c>. Every refusal is INVALID_BODY with a message
+/// that names the field; nothing from the body is echoed back beyond the field name.
+/// </summary>
+public static class ChatRequestReader
+{
+    private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
+    {
+        "prompt", "model", "temporary", "extended_thinking", "gem", "stream", "conversation",
+    };
+
+    public static async Task<ParsedChatRequest> ReadAsync(HttpRequest request, GatewayOptions options, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            throw InvalidBody("The body must be JSON (Content-Type: application/json).");
+        }
+
+        using var document = await ReadJsonAsync(request, options.MaxJsonBodyBytes, cancellationToken);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw InvalidBody("The body must be a JSON object.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!KnownFields.Contains(property.Name))
+            {
+                throw InvalidBody($"Unknown field '{Safe(property.Name)}'. Known fields: {string.Join(", ", KnownFields)}.");
+            }
+
+            if (!seen.Add(property.Name))
+            {
+                throw InvalidBody($"Field '{property.Name}' appears more than once.");
+            }
+        }
+
+        var prompt = RequiredString(root, "prompt");
+        if (prompt.Length > options.MaxPromptChars)
+        {
+            throw InvalidBody($"Field 'prompt' is longer than {options.MaxPromptChars} characters.");
+        }
+
+        var chat = new ChatRequest
+        {
+            Prompt = prompt,
+            Model = OptionalString(root, "model"),
+            Temporary = OptionalBool(root, "temporary") ?? false,
+            ExtendedThinking = OptionalBool(root, "extended_thinking") ?? false,
+            Gem = OptionalString(root, "gem"),
+            Conversation = ReadConversation(root),
+        };
+        return new ParsedChatRequest(chat, OptionalBool(root, "stream") ?? false);
+    }
+
+    private static async Task<JsonDocument> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw InvalidBody($"The body is larger than {maxBytes} bytes.");
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            if (result.Buffer.Length > maxBytes)
+            {
+                reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+                throw InvalidBody($"The body is larger than {maxBytes} bytes.");
+            }
+
+            if (result.IsCompleted)
+            {
+                try
+                {
+                    if (result.Buffer.IsEmpty)
+                    {
+                        throw InvalidBody("The body is empty; send a JSON object with a 'prompt'.");
+                    }
+
+                    var json = new Utf8JsonReader(result.Buffer, new JsonReaderOptions { MaxDepth = 32 });
+                    var document = JsonDocument.ParseValue(ref json);
+                    if (json.BytesConsumed != result.Buffer.Length && !IsWhitespace(result.Buffer.Slice(json.BytesConsumed)))
+                    {
+                        document.Dispose();
+                        throw InvalidBody("The body holds more than one JSON value.");
+                    }
+
+                    return document;
+                }
+                catch (JsonException ex)
+                {
+                    throw InvalidBody($"The body is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}).");
+                }
+                finally
+                {
+                    reader.AdvanceTo(result.Buffer.End);
+                }
+            }
+
+            // Nothing consumed yet: ask the pipe for more without dropping what was read.
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+
+    private static ConversationRef? ReadConversation(JsonElement root)
+    {
+        if (!root.TryGetProperty("conversation", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw InvalidBody("Field 'conversation' must be an object as returned in data.conversation.");
+        }
+
+        var id = RequiredString(value, "conversationId", "conversation.conversationId");
+        return new ConversationRef(
+            id,
+            OptionalString(value, "responseId", "conversation.responseId"),
+            OptionalString(value, "choiceId", "conversation.choiceId"),
+            OptionalString(value, "context", "conversation.context"));
+    }
+
+    private static string RequiredString(JsonElement parent, string name, string? path = null)
+    {
+        path ??= name;
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            throw InvalidBody($"Field '{path}' is required.");
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw InvalidBody($"Field '{path}' must be a string, not {Describe(value.ValueKind)}.");
+        }
+
+        var text = value.GetString()!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw InvalidBody($"Field '{path}' must not be empty.");
+        }
+
+        return text;
+    }
+
+    private static string? OptionalString(JsonElement parent, string name, string? path = null)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw InvalidBody($"Field '{path ?? name}' must be a string or null, not {Describe(value.ValueKind)}.");
+        }
+
+        var text = value.GetString();
+        return string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    private static bool? OptionalBool(JsonElement parent, string name)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw InvalidBody($"Field '{name}' must be true or false, not {Describe(value.ValueKind)}."),
+        };
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || (contentType.Contains("+json", StringComparison.OrdinalIgnoreCase) && contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase)));
+
+    private static bool IsWhitespace(ReadOnlySequence<byte> rest)
+    {
+        var reader = new SequenceReader<byte>(rest);
+        reader.AdvancePastAny((byte)' ', (byte)'\r', (byte)'\n', (byte)'\t');
+        return reader.End;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    /// <summary>Field names are echoed in messages; keep them short and printable.</summary>
+    private static string Safe(string name)
+    {
+        var printable = new string(name.Where(c => c is >= ' ' and < (char)0x7F).Take(40).ToArray());
+        return printable.Length == name.Length ? printable : printable + "...";
+    }
+
+    private static BridgeException InvalidBody(string message) => new(BridgeErrorCode.InvalidBody, message);
+}

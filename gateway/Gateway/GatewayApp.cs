@@ -1,0 +1,52 @@
+using Gateway.Hosting;
+
+namespace Gateway;
+
+/// <summary>
+/// Builds the gateway application. Program.cs runs it; tests build it the same way on a loopback port.
+/// </summary>
+public static partial class GatewayApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Where(a => !a.Equals(SimulatorMode.Flag, StringComparison.OrdinalIgnoreCase)).ToArray() });
+        builder.AddGatewayConfiguration(args);
+
+        GeminiSimulator.SimulatorServer? simulator = null;
+        if (SimulatorMode.IsRequested(args))
+        {
+            simulator = await SimulatorMode.StartAsync(builder);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddGatewayCore();
+        builder.Services.AddGeminiBridge();
+        builder.Services.AddGatewayProxy(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseGatewayPipeline();
+
+        if (simulator is not null)
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Simulator");
+            Log.SimulatorStarted(logger, simulator.BaseAddress);
+            app.Lifetime.ApplicationStopped.Register(() => simulator.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        }
+
+        return app;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(5001, LogLevel.Warning, "Simulator mode: every Gemini upstream is the built-in simulator at {Address}; no real Gemini account is used")]
+        public static partial void SimulatorStarted(ILogger logger, Uri address);
+    }
+}

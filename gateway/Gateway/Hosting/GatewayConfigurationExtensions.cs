@@ -1,0 +1,26 @@
+namespace Gateway.Hosting;
+
+public static class GatewayConfigurationExtensions
+{
+    public const string ConfigDirVariable = "GATEWAY_CONFIG_DIR";
+
+    /// <summary>
+    /// Loads the operators' files from the config directory (GATEWAY_CONFIG_DIR, else <c>config/</c> beside
+    /// the binary): appsettings.json, appsettings.{Environment}.json and reverse-proxy.json, each reloaded on
+    /// change. Environment variables and the command line are added again after them, so they still win.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayConfiguration(this WebApplicationBuilder builder, string[] args)
+    {
+        var directory = builder.Configuration[ConfigDirVariable] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(AppContext.BaseDirectory, "config");
+
+        var configuration = builder.Configuration;
+        configuration.AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: false, reloadOnChange: true);
+        configuration.AddJsonFile(Path.Combine(directory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: true);
+        configuration.AddJsonFile(Path.Combine(directory, "reverse-proxy.json"), optional: false, reloadOnChange: true);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(args);
+        return builder;
+    }
+}

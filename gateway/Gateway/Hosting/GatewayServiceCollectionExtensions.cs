@@ -1,0 +1,43 @@
+using BridgeEngine;
+using BridgeEngine.Protocol;
+using Gateway.Endpoints;
+using Gateway.Output;
+using Gateway.Proxy;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Hosting;
+
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>Options, envelope output and the one exception handler.</summary>
+    public static IServiceCollection AddGatewayCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptionsWithValidateOnStart<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<StreamingOptions>().BindConfiguration(StreamingOptions.SectionName).ValidateDataAnnotations();
+        services.AddSingleton<EnvelopeWriter>();
+        services.AddSingleton<ChatSseStreamer>();
+        services.AddExceptionHandler<EnvelopeExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>The bridge engine, its options, and the API operations the YARP routes dispatch to.</summary>
+    public static IServiceCollection AddGeminiBridge(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<GeminiWebOptions>().BindConfiguration(GeminiWebOptions.SectionName);
+        services.AddSingleton<IValidateOptions<GeminiWebOptions>, GeminiWebOptionsValidator>();
+        services.AddBridgeEngine();
+        services.AddSingleton<IBridgeOperation, ChatEndpoint>();
+        services.AddSingleton<IBridgeOperation, SessionRotateEndpoint>();
+        return services;
+    }
+
+    /// <summary>YARP as the front door: routes and clusters from config/reverse-proxy.json, reloaded on change.</summary>
+    public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection("ReverseProxy"))
+            .AddTransforms<StripCredentialHeadersTransformProvider>();
+        return services;
+    }
+}

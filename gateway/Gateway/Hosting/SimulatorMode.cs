@@ -1,0 +1,28 @@
+using GeminiSimulator;
+
+namespace Gateway.Hosting;
+
+/// <summary>
+/// <c>--simulator</c>: starts the built-in Gemini web simulator on a loopback port and points every upstream
+/// host (the YARP cluster and the engine's other hosts) at it, for anyone without a Gemini account or internet.
+/// </summary>
+public static class SimulatorMode
+{
+    public const string Flag = "--simulator";
+
+    public static bool IsRequested(string[] args) => args.Contains(Flag, StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<SimulatorServer> StartAsync(WebApplicationBuilder builder)
+    {
+        var simulator = await SimulatorServer.StartAsync();
+        var address = simulator.BaseAddress.ToString();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Clusters:gemini-web:Destinations:primary:Address"] = address,
+            ["GeminiWeb:AppBaseUrl"] = address,
+            ["GeminiWeb:AccountsBaseUrl"] = address,
+            ["GeminiWeb:UploadBaseUrl"] = address,
+        });
+        return simulator;
+    }
+}

@@ -1,0 +1,83 @@
+using BridgeEngine.Errors;
+using Gateway.Endpoints;
+using Gateway.Output;
+using Yarp.ReverseProxy.Model;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// The last step of the YARP pipeline for bridge routes: a route whose metadata names a <c>Bridge</c>
+/// operation is answered in-process by that operation and never forwarded. Other routes go on to YARP's
+/// forwarder as plain proxies.
+/// </summary>
+public sealed partial class BridgeDispatchMiddleware
+{
+    public const string MetadataKey = "Bridge";
+
+    private readonly RequestDelegate _next;
+    private readonly Dictionary<string, IBridgeOperation> _operations;
+    private readonly EnvelopeWriter _envelope;
+    private readonly ILogger<BridgeDispatchMiddleware> _logger;
+
+    public BridgeDispatchMiddleware(RequestDelegate next, IEnumerable<IBridgeOperation> operations, EnvelopeWriter envelope, ILogger<BridgeDispatchMiddleware> logger)
+    {
+        _next = next;
+        _operations = operations.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
+        _envelope = envelope;
+        _logger = logger;
+    }
+
+    public IReadOnlyCollection<string> OperationNames => _operations.Keys;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var proxy = context.GetReverseProxyFeature();
+        var metadata = proxy.Route.Config.Metadata;
+        if (metadata is null || !metadata.TryGetValue(MetadataKey, out var name))
+        {
+            await _next(context);
+            return;
+        }
+
+        if (!_operations.TryGetValue(name, out var operation))
+        {
+            Log.UnknownOperation(_logger, proxy.Route.Config.RouteId, name);
+            await _envelope.WriteErrorAsync(context, BridgeErrorCode.InternalError, "The route is configured with an unknown bridge operation.");
+            return;
+        }
+
+        try
+        {
+            await operation.HandleAsync(context, PickUpstream(proxy));
+        }
+        catch (BridgeException ex) when (!context.Response.HasStarted)
+        {
+            Log.Refused(_logger, proxy.Route.Config.RouteId, ErrorCatalog.Describe(ex.Code).Code, ex.UpstreamCode);
+            await _envelope.WriteErrorAsync(context, ex.Code, ex.Message, ex.RetryAfter);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; the cancellation already reached upstream and there is nobody to answer.
+            Log.ClientAborted(_logger, proxy.Route.Config.RouteId);
+        }
+    }
+
+    /// <summary>The cluster's destination after load balancing is the Gemini origin for this call.</summary>
+    private static Uri? PickUpstream(IReverseProxyFeature proxy)
+    {
+        var destinations = proxy.AvailableDestinations;
+        return destinations.Count > 0 && Uri.TryCreate(destinations[0].Model.Config.Address, UriKind.Absolute, out var address) ? address : null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(4001, LogLevel.Error, "Route {RouteId} names unknown bridge operation {Operation}")]
+        public static partial void UnknownOperation(ILogger logger, string routeId, string operation);
+
+        [LoggerMessage(4002, LogLevel.Information, "Route {RouteId} answered {ErrorCode} (upstream code {UpstreamCode})")]
+        public static partial void Refused(ILogger logger, string routeId, string errorCode, int? upstreamCode);
+
+        [LoggerMessage(4003, LogLevel.Debug, "Route {RouteId}: the client disconnected")]
+        public static partial void ClientAborted(ILogger logger, string routeId);
+    }
+}

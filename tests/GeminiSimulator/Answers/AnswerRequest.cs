@@ -1,0 +1,14 @@
+using GeminiSimulator.Accounts;
+
+namespace GeminiSimulator.Answers;
+
+/// <summary>What the composer needs to know about a turn.</summary>
+internal sealed record AnswerRequest(
+    string Prompt,
+    int TurnNumber,
+    string? GemName,
+    IReadOnlyList<UploadedFile> Files,
+    bool Thinking,
+    bool ExtendedThinking,
+    AnswerKind Kind,
+    int FrameCount);

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using GeminiSimulator.Conversations;
+
+namespace GeminiSimulator;
+
+/// <summary>Everything the simulator knows: accounts, conversations, recorded requests.</summary>
+public sealed class SimulatorState
+{
+    private readonly ConcurrentDictionary<string, AccountBehavior> _accounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _openGenerateStreams;
+
+    internal SimulatorState(SimulatorOptions options)
+    {
+        Options = options;
+    }
+
+    /// <summary>StreamGenerate requests currently being served.</summary>
+    public int OpenGenerateStreams => Volatile.Read(ref _openGenerateStreams);
+
+    /// <summary>Snapshot of every request seen so far, oldest first.</summary>
+    public IReadOnlyCollection<RecordedRequest> Requests => _requests.ToArray();
+
+    internal SimulatorOptions Options { get; }
+
+    internal TimeProvider Time => Options.TimeProvider;
+
+    internal ConversationStore Conversations { get; } = new();
+
+    internal ConcurrentDictionary<string, Accounts.UploadSession> UploadSessions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or creates the behaviour of the account identified by a <c>__Secure-1PSID</c> value.</summary>
+    public AccountBehavior Account(string psid)
+    {
+        ArgumentNullException.ThrowIfNull(psid);
+        return _accounts.GetOrAdd(psid, p => new AccountBehavior(p));
+    }
+
+    /// <summary>Forgets the recorded requests.</summary>
+    public void ClearRequests() => _requests.Clear();
+
+    internal void Record(RecordedRequest request) => _requests.Enqueue(request);
+
+    internal void StreamOpened() => Interlocked.Increment(ref _openGenerateStreams);
+
+    internal void StreamClosed() => Interlocked.Decrement(ref _openGenerateStreams);
+
+    /// <summary>Random lowercase hex (ids must be unique across chats, so not derived from the prompt).</summary>
+    internal static string Hex(int length) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes((length + 1) / 2))[..length];
+}

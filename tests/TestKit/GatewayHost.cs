@@ -1,0 +1,68 @@
+using Gateway;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TestKit;
+
+/// <summary>The real gateway on a loopback port (Kestrel, port 0), pointed at a simulator, with every log line captured.</summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GatewayHost(WebApplication app, Uri address, CapturedLogs logs)
+    {
+        _app = app;
+        Address = address;
+        Logs = logs;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri Address { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<GatewayHost> StartAsync(Uri simulator, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var logs = new CapturedLogs();
+        var address = simulator.ToString();
+        var overrides = new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Clusters:gemini-web:Destinations:primary:Address"] = address,
+            ["GeminiWeb:AppBaseUrl"] = address,
+            ["GeminiWeb:AccountsBaseUrl"] = address,
+            ["GeminiWeb:UploadBaseUrl"] = address,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        var app = await GatewayApp.CreateAsync(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.AddFilter(_ => true);
+            services?.Invoke(builder.Services);
+        });
+        await app.StartAsync();
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new GatewayHost(app, new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"), logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
