@@ -92,6 +92,13 @@ public sealed class ChatTurn : IAsyncDisposable
             await reader.CompleteAsync().ConfigureAwait(false);
         }
 
+        events.Clear();
+        assembler.CompleteAtEnd(events);
+        foreach (var item in events)
+        {
+            yield return item;
+        }
+
         if (!assembler.IsComplete)
         {
             throw assembler.HasAnswer

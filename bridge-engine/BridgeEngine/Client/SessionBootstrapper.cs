@@ -107,25 +107,7 @@ public sealed class SessionBootstrapper
             throw UpstreamErrorMapper.Malformed("the account probe returned no payload");
         }
 
-        var root = reply.RootElement;
-        var status = JsonNav.GetInt(root, GeminiReplyPaths.AccountStatus) ?? GeminiReplyPaths.AccountStatusWhenNull;
-        var models = new List<GeminiModel>();
-        if (JsonNav.TryGetArray(root, GeminiReplyPaths.AccountModels, out var list))
-        {
-            foreach (var entry in list.EnumerateArray())
-            {
-                if (JsonNav.GetString(entry, GeminiReplyPaths.ModelId) is { Length: > 0 } id)
-                {
-                    models.Add(new GeminiModel(
-                        id,
-                        JsonNav.GetString(entry, GeminiReplyPaths.ModelDisplayName),
-                        JsonNav.GetString(entry, GeminiReplyPaths.ModelDescription),
-                        JsonNav.GetInt(entry, GeminiReplyPaths.ModelNumber)));
-                }
-            }
-        }
-
-        return (status, models);
+        return AccountStatusParser.Parse(reply.RootElement);
     }
 
     private static async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public sealed class AnswerAssembler
     private string? _context;
     private string? _finalText;
     private string? _finalThoughts;
+    private CandidateSnapshot? _last;
 
     public AnswerAssembler(ConversationRef? previous)
     {
@@ -44,6 +45,7 @@ public sealed class AnswerAssembler
         if (snapshot.Candidate is { } candidate && !IsComplete)
         {
             _choiceId = candidate.ChoiceId;
+            _last = candidate;
             ApplyCandidate(candidate, events);
         }
 
@@ -51,6 +53,18 @@ public sealed class AnswerAssembler
         {
             _announced = current;
             events.Add(new ChatEvent.ConversationUpdated(current));
+        }
+    }
+
+    /// <summary>
+    /// At the end of the body: a last snapshot without any completion status, after which the turn was saved
+    /// (context token seen), is final. [GWA] treats a null status as final; [LEE]'s single-frame samples have none.
+    /// </summary>
+    public void CompleteAtEnd(List<ChatEvent> events)
+    {
+        if (!IsComplete && _last is { Status: null } last && _context is not null)
+        {
+            ApplyCandidate(last with { Status = GeminiReplyPaths.StatusComplete }, events);
         }
     }
 

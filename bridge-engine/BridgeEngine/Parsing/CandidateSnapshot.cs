@@ -7,6 +7,10 @@ public sealed record CandidateSnapshot(
     string ChoiceId,
     string RawText,
     string? RawThoughts,
-    bool IsComplete,
+    int? Status,
     IReadOnlyList<ChatImage> Images,
-    IReadOnlyList<Citation> Citations);
+    IReadOnlyList<Citation> Citations)
+{
+    /// <summary>§5.3: c[8][0] == 2 marks the final snapshot.</summary>
+    public bool IsComplete => Status == GeminiReplyPaths.StatusComplete;
+}

@@ -56,7 +56,7 @@ public static class ReplySnapshotParser
             choiceId,
             text,
             JsonNav.GetString(candidate, GeminiReplyPaths.Thoughts),
-            JsonNav.GetInt(candidate, GeminiReplyPaths.CompletionStatus) == GeminiReplyPaths.StatusComplete,
+            JsonNav.GetInt(candidate, GeminiReplyPaths.CompletionStatus),
             ReadImages(candidate),
             ReadCitations(candidate));
     }

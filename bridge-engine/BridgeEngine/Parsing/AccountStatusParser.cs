@@ -1,0 +1,30 @@
+using System.Text.Json;
+using BridgeEngine.Protocol;
+
+namespace BridgeEngine.Parsing;
+
+/// <summary>Reads the otAQ7b account probe payload (protocol §7, §9.3): status code and the account's models.</summary>
+public static class AccountStatusParser
+{
+    public static (int Status, IReadOnlyList<GeminiModel> Models) Parse(JsonElement root)
+    {
+        var status = JsonNav.GetInt(root, GeminiReplyPaths.AccountStatus) ?? GeminiReplyPaths.AccountStatusWhenNull;
+        var models = new List<GeminiModel>();
+        if (JsonNav.TryGetArray(root, GeminiReplyPaths.AccountModels, out var list))
+        {
+            foreach (var entry in list.EnumerateArray())
+            {
+                if (JsonNav.GetString(entry, GeminiReplyPaths.ModelId) is { Length: > 0 } id)
+                {
+                    models.Add(new GeminiModel(
+                        id,
+                        JsonNav.GetString(entry, GeminiReplyPaths.ModelDisplayName),
+                        JsonNav.GetString(entry, GeminiReplyPaths.ModelDescription),
+                        JsonNav.GetInt(entry, GeminiReplyPaths.ModelNumber)));
+                }
+            }
+        }
+
+        return (status, models);
+    }
+}
