@@ -9,7 +9,12 @@ rm -rf "$results"
 mkdir -p "$results"
 status=0
 
-dotnet test Gateway.sln --logger "trx" --results-directory "$results" || status=1
+dotnet build Gateway.sln || status=1
+# One run per test project, each with its own TRX file (a shared default name could collide).
+for project in tests/*.Tests/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
 
 passed=0
 failed=0
