@@ -35,6 +35,7 @@ public static class ResponseFrameReader
             onRead?.Invoke();
             var buffer = result.Buffer;
             var frames = new List<JsonDocument>();
+            Exception? failure = null;
             try
             {
                 while (TryReadLine(ref buffer, out var line))
@@ -60,14 +61,10 @@ public static class ResponseFrameReader
                     throw UpstreamErrorMapper.Malformed("a frame exceeds the size limit");
                 }
             }
-            catch
+            catch (BridgeException ex)
             {
-                foreach (var frame in frames)
-                {
-                    frame.Dispose();
-                }
-
-                throw;
+                // Frames before the broken one are still delivered, in order; the failure follows them.
+                failure = ex;
             }
             finally
             {
@@ -77,6 +74,11 @@ public static class ResponseFrameReader
             foreach (var frame in frames)
             {
                 yield return frame;
+            }
+
+            if (failure is not null)
+            {
+                throw failure;
             }
 
             if (result.IsCompleted)
