@@ -28,6 +28,7 @@ public static partial class GatewayApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddGatewayCore();
         builder.Services.AddGeminiBridge();
+        builder.Services.AddAccountFeatures();
         builder.Services.AddGatewayProxy(builder.Configuration);
         configure?.Invoke(builder);
 

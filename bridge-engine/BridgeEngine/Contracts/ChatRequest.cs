@@ -20,6 +20,9 @@ public sealed record ChatRequest
     /// <summary>Continue this conversation; null starts a new one.</summary>
     public ConversationRef? Conversation { get; init; }
 
+    /// <summary>Deep research turn (protocol §12 step 3: slots 3, 4, 49, 54, 55). Unsure; used by Features/Research only.</summary>
+    public bool DeepResearch { get; init; }
+
     /// <summary>Files already uploaded (references from the upload endpoint).</summary>
     public IReadOnlyList<UploadedFile> Files { get; init; } = [];
 }

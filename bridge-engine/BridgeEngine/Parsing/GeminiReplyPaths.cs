@@ -60,4 +60,86 @@ public static class GeminiReplyPaths
     public static ReadOnlySpan<int> ModelDisplayName => [1];
     public static ReadOnlySpan<int> ModelDescription => [2];
     public static ReadOnlySpan<int> ModelNumber => [17];
+
+    // §11.1 MaZiqc list reply: [null, nextCursor, [chat…]]; chat [0] cid, [1] title, [2] pinned (truthy), [5] [s, ns].
+    public static ReadOnlySpan<int> ChatListCursor => [1];
+    public static ReadOnlySpan<int> ChatListItems => [2];
+    public static ReadOnlySpan<int> ChatItemId => [0];
+    public static ReadOnlySpan<int> ChatItemTitle => [1];
+    public static ReadOnlySpan<int> ChatItemPinned => [2];
+    public static ReadOnlySpan<int> ChatItemUpdated => [5];
+
+    // §11.2 hNvQHb read reply: [0] = turns newest first; turn [0] = [cid, rid], [2][0][0] prompt, [3][0] candidates, [4] [s, ns].
+    public static ReadOnlySpan<int> ChatTurns => [0];
+    public static ReadOnlySpan<int> TurnConversationId => [0, 0];
+    public static ReadOnlySpan<int> TurnResponseId => [0, 1];
+    public static ReadOnlySpan<int> TurnPrompt => [2, 0, 0];
+    public static ReadOnlySpan<int> TurnCandidates => [3, 0];
+    public static ReadOnlySpan<int> TurnTimestamp => [4];
+
+    /// <summary>§11.2/§5.3: c[12][6][0] non-null while the turn is still working (searching, deep research).</summary>
+    public static ReadOnlySpan<int> CandidateBusy => [12, 6, 0];
+
+    // §10 CNgdBe list reply: [2] = gems; gem [0] id, [1][0] name, [1][1] description, [2][0] prompt (null for system gems).
+    public static ReadOnlySpan<int> GemList => [2];
+    public static ReadOnlySpan<int> GemId => [0];
+    public static ReadOnlySpan<int> GemName => [1, 0];
+    public static ReadOnlySpan<int> GemDescription => [1, 1];
+    public static ReadOnlySpan<int> GemInstructions => [2, 0];
+
+    /// <summary>§10 oMH3Zd create reply: [0] = new gem id. Medium confidence ([GWA] only).</summary>
+    public static ReadOnlySpan<int> CreatedGemId => [0];
+
+    // §7 otAQ7b tier and capability flags (§9.3 derives the capacity tier from them).
+    public static ReadOnlySpan<int> AccountTierFlags => [16];
+    public static ReadOnlySpan<int> AccountCapabilityFlags => [17];
+
+    // Unsure (§14, [LEE] quota.go only): qpEbW reply [0] = items; item [0] = [x, actionId], [2] usage percent,
+    // [3][0] reset epoch seconds, [4] total (0 = unlimited), [5] remaining.
+    public static ReadOnlySpan<int> QuotaItems => [0];
+    public static ReadOnlySpan<int> QuotaItemKind => [0, 0];
+    public static ReadOnlySpan<int> QuotaItemAction => [0, 1];
+    public static ReadOnlySpan<int> QuotaItemPercent => [2];
+    public static ReadOnlySpan<int> QuotaItemReset => [3, 0];
+    public static ReadOnlySpan<int> QuotaItemTotal => [4];
+    public static ReadOnlySpan<int> QuotaItemRemaining => [5];
+
+    // Unsure (§14, [LEE] only, low confidence): aPya6c reply [isBlocked, usageFraction (0..1), [resetEpoch]].
+    public static ReadOnlySpan<int> CapsBlocked => [0];
+    public static ReadOnlySpan<int> CapsFraction => [1];
+    public static ReadOnlySpan<int> CapsReset => [2, 0];
+
+    // Unsure ([LEE] only, units unknown): mhs1xe upload limits [[[[a, b, c]]]].
+    public static ReadOnlySpan<int> UploadLimitValues => [0, 0, 0];
+
+    // Unsure ([LEE] only): jGArJ research library [[report…], cursor]; report [0] = [cid, rid], [1] [s, ns], [2] state,
+    // [3] title, [4][0] snippet, [5] rcid.
+    public static ReadOnlySpan<int> ReportList => [0];
+    public static ReadOnlySpan<int> ReportListCursor => [1];
+    public static ReadOnlySpan<int> ReportConversationId => [0, 0];
+    public static ReadOnlySpan<int> ReportResponseId => [0, 1];
+    public static ReadOnlySpan<int> ReportTimestamp => [1];
+    public static ReadOnlySpan<int> ReportTitle => [3];
+    public static ReadOnlySpan<int> ReportSnippet => [4, 0];
+    public static ReadOnlySpan<int> ReportChoiceId => [5];
+
+    // Unsure (§12): the plan object under sparse key "57" (or "56"): [0] title, [1] steps ([?, label, body]),
+    // [2] ETA text, [3][0] confirm prompt, [4][0] confirmation URL, [5] modify prompt; key "70" = raw state.
+    public const string ResearchPlanKey = "57";
+    public const string ResearchPlanAltKey = "56";
+    public const string ResearchStateKey = "70";
+    public static ReadOnlySpan<int> PlanTitle => [0];
+    public static ReadOnlySpan<int> PlanSteps => [1];
+    public static ReadOnlySpan<int> PlanStepLabel => [1];
+    public static ReadOnlySpan<int> PlanStepBody => [2];
+    public static ReadOnlySpan<int> PlanEta => [2];
+    public static ReadOnlySpan<int> PlanConfirmPrompt => [3, 0];
+    public static ReadOnlySpan<int> PlanConfirmUrl => [4, 0];
+    public static ReadOnlySpan<int> PlanModifyPrompt => [5];
+
+    // Unsure (§12, [GWA] reading of kwDCne): cid at [0] (both sources), title [1][4][0], query [1][4][1], cid [1][3][0].
+    public static ReadOnlySpan<int> ResearchStatusConversationId => [0];
+    public static ReadOnlySpan<int> ResearchStatusTitle => [1, 4, 0];
+    public static ReadOnlySpan<int> ResearchStatusQuery => [1, 4, 1];
+    public static ReadOnlySpan<int> ResearchStatusResponseId => [2];
 }

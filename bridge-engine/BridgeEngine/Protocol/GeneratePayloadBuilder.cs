@@ -62,6 +62,33 @@ public static class GeneratePayloadBuilder
             case 2:
                 WriteMetadata(json, request.Conversation);
                 break;
+            case 3 when request.DeepResearch:
+                // Unsure (§5.2, §12): [GWA] sends "!" + ~3.5 KB of urlsafe random for deep research only.
+                json.WriteStringValue(DeepResearchToken());
+                break;
+            case 4 when request.DeepResearch:
+                json.WriteStringValue(Guid.NewGuid().ToString("N")); // §12: uuid4().hex
+                break;
+            case 49 when request.DeepResearch:
+                json.WriteNumberValue(1); // §12: 1 = deep research ([LEE]: 11 video, 21 music...)
+                break;
+            case 54 when request.DeepResearch:
+                // §12: [[[[[1]]]]]
+                json.WriteStartArray();
+                json.WriteStartArray();
+                json.WriteStartArray();
+                json.WriteStartArray();
+                WriteSingleton(json, 1);
+                json.WriteEndArray();
+                json.WriteEndArray();
+                json.WriteEndArray();
+                json.WriteEndArray();
+                break;
+            case 55 when request.DeepResearch:
+                json.WriteStartArray();
+                WriteSingleton(json, 1); // §12: [[1]]
+                json.WriteEndArray();
+                break;
             case 6:
                 WriteSingleton(json, 1);
                 break;
@@ -154,6 +181,9 @@ public static class GeneratePayloadBuilder
         json.WriteStringValue(conversation?.Context ?? string.Empty);
         json.WriteEndArray();
     }
+
+    private static string DeepResearchToken() =>
+        "!" + System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(2600));
 
     private static void WriteSingleton(Utf8JsonWriter json, int value)
     {

@@ -15,4 +15,7 @@ public static class RpcIds
     public const string DeleteGem = "UXcSJb";
     public const string Quota = "qpEbW";
     public const string ExtraQuota = "aPya6c";
+
+    /// <summary>§12 deep research status ([GWA]) / generation context ([LEE]): the two sources disagree.</summary>
+    public const string ResearchStatus = "kwDCne";
 }

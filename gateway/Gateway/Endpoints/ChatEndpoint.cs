@@ -17,13 +17,16 @@ public sealed class ChatEndpoint : IBridgeOperation
     private readonly EnvelopeWriter _envelope;
     private readonly ChatSseStreamer _sse;
     private readonly IOptionsMonitor<GatewayOptions> _options;
+    private readonly ChatFileInputReader? _input;
 
-    public ChatEndpoint(GeminiWebClient client, EnvelopeWriter envelope, ChatSseStreamer sse, IOptionsMonitor<GatewayOptions> options)
+    /// <param name="input">Account features (AddAccountFeatures): multipart / base64 files and gem checks; null = JSON only.</param>
+    public ChatEndpoint(GeminiWebClient client, EnvelopeWriter envelope, ChatSseStreamer sse, IOptionsMonitor<GatewayOptions> options, ChatFileInputReader? input = null)
     {
         _client = client;
         _envelope = envelope;
         _sse = sse;
         _options = options;
+        _input = input;
     }
 
     public string Name => "chat";
@@ -32,8 +35,10 @@ public sealed class ChatEndpoint : IBridgeOperation
     {
         var options = _options.CurrentValue;
         var credentials = GeminiCredentialHeaders.Read(context.Request);
-        var parsed = await ChatRequestReader.ReadAsync(context.Request, options, context.RequestAborted);
         var call = new UpstreamCall(credentials) { AppBaseUrl = upstream };
+        var parsed = _input is null
+            ? await ChatRequestReader.ReadAsync(context.Request, options, context.RequestAborted)
+            : await _input.ReadAsync(context, call, options, context.RequestAborted);
 
         await using var turn = await _client.StartChatAsync(call, parsed.Request, context.RequestAborted);
         if (parsed.Stream || WantsEventStream(context.Request))

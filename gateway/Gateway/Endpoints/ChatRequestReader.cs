@@ -15,7 +15,7 @@ public static class ChatRequestReader
 {
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
-        "prompt", "model", "temporary", "extended_thinking", "gem", "stream", "conversation",
+        "prompt", "model", "temporary", "extended_thinking", "gem", "stream", "conversation", "files",
     };
 
     public static async Task<ParsedChatRequest> ReadAsync(HttpRequest request, GatewayOptions options, CancellationToken cancellationToken)
@@ -26,7 +26,12 @@ public static class ChatRequestReader
         }
 
         using var document = await ReadJsonAsync(request, options.MaxJsonBodyBytes, cancellationToken);
-        var root = document.RootElement;
+        return Parse(document.RootElement, options);
+    }
+
+    /// <summary>Validates a parsed body. <c>files</c> is accepted here but read by <see cref="ChatFileInputReader"/>.</summary>
+    internal static ParsedChatRequest Parse(JsonElement root, GatewayOptions options)
+    {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw InvalidBody("The body must be a JSON object.");
@@ -64,7 +69,7 @@ public static class ChatRequestReader
         return new ParsedChatRequest(chat, OptionalBool(root, "stream") ?? false);
     }
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    internal static async Task<JsonDocument> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -188,7 +193,7 @@ public static class ChatRequestReader
         };
     }
 
-    private static bool IsJson(string? contentType) =>
+    internal static bool IsJson(string? contentType) =>
         contentType is not null
         && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             || (contentType.Contains("+json", StringComparison.OrdinalIgnoreCase) && contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase)));
