@@ -13,12 +13,22 @@ public static partial class AnswerTextCleaner
     private const string ArtifactHost = "http://googleusercontent.com/";
 
     /// <summary>The final, complete text: unescaped, placeholders and follow-up chips removed.</summary>
-    public static string CleanFinal(string raw)
+    public static string CleanFinal(string raw) => RemoveMarkup(WebUtility.HtmlDecode(raw)).TrimEnd();
+
+    /// <summary>The regexes only run when their marker is present: this runs on every frame of every stream.</summary>
+    private static string RemoveMarkup(string text)
     {
-        var text = WebUtility.HtmlDecode(raw);
-        text = ArtifactRegex().Replace(text, string.Empty);
-        text = FollowUpRegex().Replace(text, string.Empty);
-        return text.TrimEnd();
+        if (text.Contains(ArtifactHost, StringComparison.Ordinal))
+        {
+            text = ArtifactRegex().Replace(text, string.Empty);
+        }
+
+        if (text.Contains("<FollowUp", StringComparison.Ordinal))
+        {
+            text = FollowUpRegex().Replace(text, string.Empty);
+        }
+
+        return text;
     }
 
     /// <summary>An in-progress snapshot, with every tail that may still change held back.</summary>
@@ -31,9 +41,7 @@ public static partial class AnswerTextCleaner
             raw = raw[..amp];
         }
 
-        var text = WebUtility.HtmlDecode(raw);
-        text = ArtifactRegex().Replace(text, string.Empty);
-        text = FollowUpRegex().Replace(text, string.Empty);
+        var text = RemoveMarkup(WebUtility.HtmlDecode(raw));
 
         var followUp = text.LastIndexOf("<FollowUp", StringComparison.Ordinal);
         if (followUp >= 0)
@@ -52,7 +60,11 @@ public static partial class AnswerTextCleaner
         text = TrimPartialPrefixOf(text, "<FollowUp");
 
         // §5.4: the server temporarily escapes Markdown markers and closes code fences later.
-        text = EscapedMarkdownTailRegex().Replace(text, string.Empty);
+        if (text.Contains('\\', StringComparison.Ordinal))
+        {
+            text = EscapedMarkdownTailRegex().Replace(text, string.Empty);
+        }
+
         if (text.EndsWith("\n```", StringComparison.Ordinal))
         {
             text = text[..^4];

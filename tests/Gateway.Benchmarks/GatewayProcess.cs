@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Gateway.Benchmarks;
+
+/// <summary>
+/// The gateway as a separate OS process (its own CPU and memory, as in production), pointed at the
+/// in-process simulator through environment overrides.
+/// </summary>
+public sealed class GatewayProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private GatewayProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int Pid => _process.Id;
+
+    public static async Task<GatewayProcess> StartAsync(Uri upstream, IDictionary<string, string>? settings = null)
+    {
+        var dll = Path.Combine(RepoRoot.Path, "gateway", "Gateway", "bin", "Release", "net10.0", "Gateway.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("Build the gateway first: dotnet build -c Release gateway/Gateway", dll);
+        }
+
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        var env = start.Environment;
+        env["ReverseProxy__Clusters__gemini-web__Destinations__primary__Address"] = upstream.ToString();
+        env["GeminiWeb__AppBaseUrl"] = upstream.ToString();
+        env["GeminiWeb__AccountsBaseUrl"] = upstream.ToString();
+        env["GeminiWeb__UploadBaseUrl"] = upstream.ToString();
+        env["Logging__LogLevel__Default"] = "Warning";
+        env["DOTNET_gcServer"] = "0";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[gateway] " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        using var probe = new HttpClient { BaseAddress = address };
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            try
+            {
+                using var response = await probe.GetAsync("api/ready-probe");
+                return new GatewayProcess(process, address);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        process.Kill();
+        throw new InvalidOperationException("the gateway did not start listening");
+    }
+
+    /// <summary>Resident set size of the gateway process, from /proc (Linux).</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                var kb = long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                return kb * 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
