@@ -67,7 +67,17 @@ public sealed class ChatFileInputReader
             }
 
             var maxBytes = (int)Math.Min(int.MaxValue, options.MaxJsonBodyBytes + ((limits.MaxTotalBytes + 2) / 3 * 4) + (limits.MaxFiles * 1024L));
-            using var document = await ChatRequestReader.ReadJsonAsync(request, maxBytes, cancellationToken);
+            var (document, bytes) = await ChatRequestReader.ReadJsonAsync(request, maxBytes, cancellationToken);
+            using var owned = document;
+            var hasFiles = document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("files", out var declared) && declared.ValueKind != JsonValueKind.Null;
+
+            // Base64 files widen the limit; without them the body keeps the plain JSON limit.
+            if (!hasFiles && bytes > options.MaxJsonBodyBytes)
+            {
+                throw InvalidBody($"The body is larger than {options.MaxJsonBodyBytes} bytes.");
+            }
+
             parsed = ChatRequestReader.Parse(document.RootElement, options);
             if (parsed.Request.Gem is { } gem)
             {

@@ -25,7 +25,8 @@ public static class ChatRequestReader
             throw InvalidBody("The body must be JSON (Content-Type: application/json).");
         }
 
-        using var document = await ReadJsonAsync(request, options.MaxJsonBodyBytes, cancellationToken);
+        var (document, _) = await ReadJsonAsync(request, options.MaxJsonBodyBytes, cancellationToken);
+        using var owned = document;
         return Parse(document.RootElement, options);
     }
 
@@ -69,7 +70,7 @@ public static class ChatRequestReader
         return new ParsedChatRequest(chat, OptionalBool(root, "stream") ?? false);
     }
 
-    internal static async Task<JsonDocument> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    internal static async Task<(JsonDocument Document, long Bytes)> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -103,7 +104,7 @@ public static class ChatRequestReader
                         throw InvalidBody("The body holds more than one JSON value.");
                     }
 
-                    return document;
+                    return (document, result.Buffer.Length);
                 }
                 catch (JsonException ex)
                 {
