@@ -1,4 +1,5 @@
 using Gateway.Hosting;
+using Gateway.Policies;
 
 namespace Gateway;
 
@@ -29,12 +30,14 @@ public static partial class GatewayApp
         builder.Services.AddGatewayCore();
         builder.Services.AddGeminiBridge();
         builder.Services.AddAccountFeatures();
+        builder.Services.AddGatewayPolicies(builder.Configuration);
         builder.Services.AddGatewayProxy(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseGatewayPipeline();
 
+        LogAuthMode(app);
         if (simulator is not null)
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Simulator");
@@ -45,8 +48,28 @@ public static partial class GatewayApp
         return app;
     }
 
+    private static void LogAuthMode(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Auth");
+        var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Gateway.Policies.ApiKeys.AuthOptions>>().CurrentValue;
+        if (!auth.Enabled)
+        {
+            Log.AuthOff(logger);
+        }
+        else if (app.Services.GetRequiredService<Gateway.Policies.ApiKeys.ApiKeyStore>().Count == 0)
+        {
+            Log.NoKeys(logger);
+        }
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(5002, LogLevel.Warning, "API-key authentication is OFF (Auth:Enabled=false): anyone who can reach this port can use it")]
+        public static partial void AuthOff(ILogger logger);
+
+        [LoggerMessage(5003, LogLevel.Warning, "API-key authentication is on but no keys are configured (Auth:Tenants): every API request will be refused with BRIDGE_AUTH_ERROR")]
+        public static partial void NoKeys(ILogger logger);
+
         [LoggerMessage(5001, LogLevel.Warning, "Simulator mode: every Gemini upstream is the built-in simulator at {Address}; no real Gemini account is used")]
         public static partial void SimulatorStarted(ILogger logger, Uri address);
     }

@@ -15,6 +15,11 @@ await using var gateway = await GatewayProcess.StartAsync(simulator.BaseAddress,
     ["Streaming__HeartbeatInterval"] = "00:00:30",
     // The simulator speaks HTTP/1.1, so every open stream needs its own upstream connection.
     ["GeminiWeb__MaxConnectionsPerServer"] = "8192",
+    ["Auth__Enabled"] = "false",
+    ["RateLimiting__Policies__default__PerIp__PermitLimit"] = "100000000",
+    ["RateLimiting__Policies__default__ConcurrentUpstreamCallsPerAccount"] = "100000",
+    ["BruteForce__Enabled"] = "false",
+    ["UpstreamBlock__CoolDown"] = "00:00:00",
 });
 using var latency = new StreamLatencyScenario(simulator);
 

@@ -39,6 +39,20 @@ public sealed class GatewayHost : IAsyncDisposable
             ["GeminiWeb:AppBaseUrl"] = address,
             ["GeminiWeb:AccountsBaseUrl"] = address,
             ["GeminiWeb:UploadBaseUrl"] = address,
+
+            // Tests about other things run without keys and far from the limits; policy tests set their own.
+            ["Auth:Enabled"] = "false",
+            ["RateLimiting:Policies:default:PerIp:PermitLimit"] = "1000000",
+            ["RateLimiting:Policies:default:PerKey:PermitLimit"] = "1000000",
+            ["RateLimiting:Policies:default:PerTenant:PermitLimit"] = "1000000",
+            ["RateLimiting:Policies:default:ConcurrentRequestsPerKey"] = "100000",
+            ["RateLimiting:Policies:default:ConcurrentUpstreamCallsPerAccount"] = "100000",
+            ["RateLimiting:Policies:research:PerIp:PermitLimit"] = "1000000",
+            ["RateLimiting:Policies:research:PerKey:PermitLimit"] = "1000000",
+            ["RateLimiting:Policies:research:ConcurrentRequestsPerKey"] = "100000",
+            ["RateLimiting:Policies:research:ConcurrentUpstreamCallsPerAccount"] = "100000",
+            ["BruteForce:Enabled"] = "false",
+            ["UpstreamBlock:CoolDown"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -3,6 +3,7 @@ using BridgeEngine.Contracts;
 using BridgeEngine.Errors;
 using Gateway.Hosting;
 using Gateway.Output;
+using Gateway.Policies.ApiKeys;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Endpoints;
@@ -39,6 +40,13 @@ public sealed class ChatEndpoint : IBridgeOperation
         var parsed = _input is null
             ? await ChatRequestReader.ReadAsync(context.Request, options, context.RequestAborted)
             : await _input.ReadAsync(context, call, options, context.RequestAborted);
+
+        if (context.Features.Get<TenantFeature>() is { } tenant && !tenant.AllowsModel(parsed.Request.Model))
+        {
+            throw new BridgeException(BridgeErrorCode.ModelInvalid, parsed.Request.Model is null
+                ? "This API key must name a model: " + string.Join(", ", tenant.Tenant!.Models) + "."
+                : $"This API key may not use model '{parsed.Request.Model}'. Allowed: {string.Join(", ", tenant.Tenant!.Models)}.");
+        }
 
         await using var turn = await _client.StartChatAsync(call, parsed.Request, context.RequestAborted);
         if (parsed.Stream || WantsEventStream(context.Request))

@@ -1,4 +1,5 @@
 using Gateway.Output;
+using Gateway.Policies;
 using Gateway.Proxy;
 
 namespace Gateway.Hosting;
@@ -12,6 +13,7 @@ public static class GatewayPipelineExtensions
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Reached only if the registered handler declined, which it never does; kept as a last resort.
@@ -21,12 +23,18 @@ public static class GatewayPipelineExtensions
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<EnvelopeWriter>()
             .WriteErrorAsync(context.HttpContext, ErrorCatalog.ForStatus(context.HttpContext.Response.StatusCode), null));
 
+        app.MapGatewayHealth();
         app.MapReverseProxy(proxy =>
         {
-            // Defaults that a custom pipeline must add back (YARP docs), then the bridge dispatch.
-            proxy.UseSessionAffinity();
+            // policies/: brute-force guard, IP limit, API key, key and tenant limits, per-account cap.
+            proxy.UseRequestPolicies();
+
+            // YARP defaults a custom pipeline must add back (session affinity is not used: the gateway is stateless).
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
+
+            // policies/UpstreamBlock: cool-down per egress, then the bridge engine answers in-process.
+            proxy.UseUpstreamPolicies();
             proxy.UseMiddleware<BridgeDispatchMiddleware>();
         });
         return app;

@@ -3,6 +3,8 @@ using BridgeEngine.Protocol;
 using Gateway.Endpoints;
 using Gateway.Output;
 using Gateway.Proxy;
+using Gateway.Policies.Outcome;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;
@@ -18,6 +20,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<EnvelopeWriter>();
         services.AddSingleton<ChatSseStreamer>();
         services.AddExceptionHandler<EnvelopeExceptionHandler>();
+        services.AddSingleton<IPolicyRejectionWriter, EnvelopePolicyRejectionWriter>();
+
+        // Nothing here needs persisted keys (YARP's affinity cookies are off); keep data protection in memory so
+        // the gateway writes no key files to disk.
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         return services;
     }
 

@@ -22,6 +22,9 @@ public static class SimulatorMode
             ["GeminiWeb:AppBaseUrl"] = address,
             ["GeminiWeb:AccountsBaseUrl"] = address,
             ["GeminiWeb:UploadBaseUrl"] = address,
+
+            // A local sandbox without keys: the start log says so. Set Auth__Enabled=true to try keys here too.
+            ["Auth:Enabled"] = builder.Configuration["Auth:Enabled"] ?? "false",
         });
         return simulator;
     }

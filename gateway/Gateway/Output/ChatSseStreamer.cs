@@ -69,6 +69,7 @@ public sealed partial class ChatSseStreamer
         catch (BridgeException ex) when (!aborted.IsCancellationRequested)
         {
             Log.StreamFailed(_logger, ErrorCatalog.Describe(ex.Code).Code);
+            Proxy.BridgeDispatchMiddleware.RecordOutcome(context, ex.Code);
             var descriptor = ErrorCatalog.Describe(ex.Code);
             await writer.WriteEventAsync(ChatEventNames.Error, (descriptor, ex.Message), static (json, s) => EnvelopeWriter.WriteError(json, s.descriptor, s.Message), CancellationToken.None);
         }

@@ -1,6 +1,7 @@
 using BridgeEngine.Errors;
 using Gateway.Endpoints;
 using Gateway.Output;
+using Gateway.Policies.Outcome;
 using Yarp.ReverseProxy.Model;
 
 namespace Gateway.Proxy;
@@ -52,6 +53,7 @@ public sealed partial class BridgeDispatchMiddleware
         }
         catch (BridgeException ex) when (!context.Response.HasStarted)
         {
+            RecordOutcome(context, ex.Code);
             Log.Refused(_logger, proxy.Route.Config.RouteId, ErrorCatalog.Describe(ex.Code).Code, ex.UpstreamCode);
             await _envelope.WriteErrorAsync(context, ex.Code, ex.Message, ex.RetryAfter);
         }
@@ -60,6 +62,15 @@ public sealed partial class BridgeDispatchMiddleware
             // The caller went away; the cancellation already reached upstream and there is nobody to answer.
             Log.ClientAborted(_logger, proxy.Route.Config.RouteId);
         }
+    }
+
+    /// <summary>Tells the policy steps that run after dispatch (block cool-down, brute-force guard) how it ended.</summary>
+    public static void RecordOutcome(HttpContext context, BridgeErrorCode code)
+    {
+        var outcome = RequestOutcomeFeature.For(context);
+        outcome.Code = code;
+        outcome.FromUpstream = code is BridgeErrorCode.TemporarilyBlocked or BridgeErrorCode.GeminiAuthError or BridgeErrorCode.UsageLimitExceeded
+            or BridgeErrorCode.ApiError or BridgeErrorCode.Timeout;
     }
 
     /// <summary>The cluster's destination after load balancing is the Gemini origin for this call.</summary>

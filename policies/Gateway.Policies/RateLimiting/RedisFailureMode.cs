@@ -1,0 +1,7 @@
+namespace Gateway.Policies.RateLimiting;
+
+public enum RedisFailureMode
+{
+    Open,
+    Closed,
+}
