@@ -23,6 +23,8 @@ public static class GatewayPipelineExtensions
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<EnvelopeWriter>()
             .WriteErrorAsync(context.HttpContext, ErrorCatalog.ForStatus(context.HttpContext.Response.StatusCode), null));
 
+        // The landing page, playground and docs (wwwroot) with the security headers for every response.
+        app.UseWebFront();
         app.MapGatewayHealth();
         app.MapReverseProxy(proxy =>
         {
