@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Gateway.Benchmarks;
 using GeminiSimulator;
+using TestKit;
 
 // Streaming benchmark (issue 3): per-event latency added by the gateway at 1 and 500 concurrent streams, and
 // gateway memory per idle open stream at 2,000 streams. Usage:
@@ -10,7 +11,7 @@ var write = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 var streamsForMemory = int.Parse(args.SkipWhile(a => a != "--memory-streams").Skip(1).FirstOrDefault() ?? "2000", CultureInfo.InvariantCulture);
 
 await using var simulator = await SimulatorServer.StartAsync();
-await using var gateway = await GatewayProcess.StartAsync(simulator.BaseAddress, new Dictionary<string, string>
+await using var gateway = await GatewayProcess.StartAsync(simulator.BaseAddress, dll: GatewayProcess.ReleaseBuild, settings: new Dictionary<string, string>
 {
     ["Streaming__HeartbeatInterval"] = "00:00:30",
     // The simulator speaks HTTP/1.1, so every open stream needs its own upstream connection.

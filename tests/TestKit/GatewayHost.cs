@@ -13,6 +13,13 @@ public sealed class GatewayHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
+    static GatewayHost()
+    {
+        // Dozens of hosts live in one test process; inotify instances are capped (128 by default), so file
+        // watchers poll instead. Reload tests still see changes (within the polling interval).
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private GatewayHost(WebApplication app, Uri address, CapturedLogs logs)
     {
         _app = app;
@@ -29,7 +36,15 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GatewayHost> StartAsync(Uri simulator, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="simulator">The upstream.</param>
+    /// <param name="settings">Configuration overrides (highest priority).</param>
+    /// <param name="services">Extra service registrations.</param>
+    /// <param name="relaxedPolicies">
+    /// True (default): auth off, limits far away, no block cool-down, so tests about other things are not
+    /// disturbed. Policy tests pass false and configure what they test.
+    /// </param>
+    /// <param name="args">Extra command-line arguments (e.g. --GATEWAY_CONFIG_DIR=...).</param>
+    public static async Task<GatewayHost> StartAsync(Uri simulator, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool relaxedPolicies = true, string[]? args = null)
     {
         var logs = new CapturedLogs();
         var address = simulator.ToString();
@@ -39,7 +54,9 @@ public sealed class GatewayHost : IAsyncDisposable
             ["GeminiWeb:AppBaseUrl"] = address,
             ["GeminiWeb:AccountsBaseUrl"] = address,
             ["GeminiWeb:UploadBaseUrl"] = address,
-
+        };
+        var relaxed = new Dictionary<string, string?>
+        {
             // Tests about other things run without keys and far from the limits; policy tests set their own.
             ["Auth:Enabled"] = "false",
             ["RateLimiting:Policies:default:PerIp:PermitLimit"] = "1000000",
@@ -54,12 +71,20 @@ public sealed class GatewayHost : IAsyncDisposable
             ["BruteForce:Enabled"] = "false",
             ["UpstreamBlock:CoolDown"] = "00:00:00",
         };
+        if (relaxedPolicies)
+        {
+            foreach (var (key, value) in relaxed)
+            {
+                overrides[key] = value;
+            }
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;
         }
 
-        var app = await GatewayApp.CreateAsync(["--urls", "http://127.0.0.1:0"], builder =>
+        var app = await GatewayApp.CreateAsync(["--urls", "http://127.0.0.1:0", .. args ?? []], builder =>
         {
             builder.Configuration.AddInMemoryCollection(overrides);
             builder.Logging.ClearProviders();

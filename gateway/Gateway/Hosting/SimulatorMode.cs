@@ -25,6 +25,9 @@ public static class SimulatorMode
 
             // A local sandbox without keys: the start log says so. Set Auth__Enabled=true to try keys here too.
             ["Auth:Enabled"] = builder.Configuration["Auth:Enabled"] ?? "false",
+
+            // One person trying the playground reloads pages and models often; the per-IP window is widened.
+            ["RateLimiting:Policies:default:PerIp:PermitLimit"] = "6000",
         });
         return simulator;
     }

@@ -14,13 +14,19 @@ public static class ClientIpExtensions
     /// </summary>
     public static IServiceCollection AddClientIpResolution(this IServiceCollection services, IConfiguration configuration)
     {
-        var network = configuration.GetSection(NetworkOptions.SectionName).Get<NetworkOptions>() ?? new NetworkOptions();
-        services.Configure<ForwardedHeadersOptions>(options =>
+        // Read when first needed (after every configuration source is in), not at registration.
+        services.AddOptions<ForwardedHeadersOptions>().Configure(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            var network = configuration.GetSection(NetworkOptions.SectionName).Get<NetworkOptions>() ?? new NetworkOptions();
+            // With no proxy listed, the middleware would trust every sender (empty lists mean "any"), so the
+            // header is not read at all.
+            options.ForwardedHeaders = network.TrustedProxies.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor;
             options.ForwardLimit = network.ForwardLimit;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list still holds the default loopback entry; clear it too.
+            options.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var entry in network.TrustedProxies)
             {
                 if (entry.Contains('/', StringComparison.Ordinal))

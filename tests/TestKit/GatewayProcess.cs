@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Gateway.Benchmarks;
+namespace TestKit;
 
 /// <summary>
 /// The gateway as a separate OS process (its own CPU and memory, as in production), pointed at the
@@ -13,22 +13,41 @@ public sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private GatewayProcess(Process process, Uri address)
+    private GatewayProcess(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         Address = address;
+        Output = output;
     }
 
     public Uri Address { get; }
 
+    /// <summary>Everything the process wrote (its logs), for leak scans and diagnostics.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; }
+
     public int Pid => _process.Id;
 
-    public static async Task<GatewayProcess> StartAsync(Uri upstream, IDictionary<string, string>? settings = null)
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Ends the process at once, like a crashed or evicted replica.</summary>
+    public async Task KillAsync()
     {
-        var dll = Path.Combine(RepoRoot.Path, "gateway", "Gateway", "bin", "Release", "net10.0", "Gateway.dll");
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>The gateway built beside the caller (tests reference it, so its dll and config/ are in the output).</summary>
+    public static string BesideCaller => Path.Combine(AppContext.BaseDirectory, "Gateway.dll");
+
+    /// <summary>The Release build in the source tree (the benchmark measures what ships).</summary>
+    public static string ReleaseBuild => Path.Combine(RepoRoot.Path, "gateway", "Gateway", "bin", "Release", "net10.0", "Gateway.dll");
+
+    public static async Task<GatewayProcess> StartAsync(Uri upstream, IDictionary<string, string>? settings = null, string? dll = null)
+    {
+        dll ??= BesideCaller;
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException("Build the gateway first: dotnet build -c Release gateway/Gateway", dll);
+            throw new FileNotFoundException("Build the gateway first", dll);
         }
 
         var port = FreePort();
@@ -44,6 +63,9 @@ public sealed class GatewayProcess : IAsyncDisposable
         env["GeminiWeb__AccountsBaseUrl"] = upstream.ToString();
         env["GeminiWeb__UploadBaseUrl"] = upstream.ToString();
         env["Logging__LogLevel__Default"] = "Warning";
+        env["Auth__Enabled"] = "false";
+        env["BruteForce__Enabled"] = "false";
+        env["UpstreamBlock__CoolDown"] = "00:00:00";
         env["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -51,8 +73,9 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[gateway] " + e.Data); };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -63,7 +86,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             try
             {
                 using var response = await probe.GetAsync("api/ready-probe");
-                return new GatewayProcess(process, address);
+                return new GatewayProcess(process, address, output);
             }
             catch (HttpRequestException)
             {

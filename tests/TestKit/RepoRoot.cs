@@ -1,4 +1,4 @@
-namespace Gateway.Benchmarks;
+namespace TestKit;
 
 public static class RepoRoot
 {

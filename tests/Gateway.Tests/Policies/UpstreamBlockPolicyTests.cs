@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Gateway.Tests.Infrastructure;
+using GeminiSimulator;
+using TestKit;
+
+namespace Gateway.Tests.Policies;
+
+public sealed class UpstreamBlockPolicyTests : IAsyncLifetime
+{
+    private SimulatorServer _simulator = null!;
+
+    public async Task InitializeAsync() => _simulator = await SimulatorServer.StartAsync();
+
+    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+
+    [Fact]
+    public async Task UpstreamBlock_StopsUpstreamCallsForCoolDown_AndShowsInReadiness()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_simulator.BaseAddress, PolicyHosts.WithKeys(("UpstreamBlock:CoolDown", "00:00:02")), relaxedPolicies: false);
+        var blocked = Psid.New();
+        _simulator.State.Account(blocked).EnqueueGenerateFault(new GenerateFault { ErrorCode = 1060 });
+
+        var (first, firstBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, blocked));
+        Envelope.AssertFailure(first, firstBody, 429, "TEMPORARILY_BLOCKED");
+
+        var bystander = Psid.New();
+        var bystanderHash = _simulator.State.Account(bystander).PsidHash;
+        var (second, secondBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, bystander));
+        Envelope.AssertFailure(second, secondBody, 429, "TEMPORARILY_BLOCKED");
+        Assert.True(second.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.DoesNotContain(_simulator.State.Requests, r => r.PsidHash == bystanderHash);
+
+        var ready = await gateway.Client.GetAsync("readyz");
+        using var health = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal(200, (int)ready.StatusCode);
+        Assert.Equal("Degraded", health.RootElement.GetProperty("status").GetString());
+        Assert.Contains(health.RootElement.GetProperty("checks").GetProperty("policies").EnumerateObject(), p => p.Name.StartsWith("upstreamBlockedUntil:", StringComparison.Ordinal));
+
+        // After the cool-down, calls go upstream again.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var (after, afterBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, Psid.New()));
+            if ((int)after.StatusCode == 200)
+            {
+                Envelope.AssertSuccess(after, afterBody);
+                break;
+            }
+
+            await Task.Delay(100, bound.Token);
+        }
+    }
+
+    [Fact]
+    public async Task RepeatedKeyFailures_BlockTheClientAddress()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_simulator.BaseAddress, PolicyHosts.WithKeys(
+            ("BruteForce:Enabled", "true"), ("BruteForce:MaxFailures", "3"), ("BruteForce:BlockFor", "00:05:00")), relaxedPolicies: false);
+        for (var i = 0; i < 3; i++)
+        {
+            var (wrong, wrongBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat($"bk_guess_{i:D4}_xxxxxxxxxxxxxxxxxxxx", Psid.New()));
+            Envelope.AssertFailure(wrong, wrongBody, 401, "BRIDGE_AUTH_ERROR");
+        }
+
+        var (response, body) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, Psid.New()));
+
+        Envelope.AssertFailure(response, body, 429, "TEMPORARILY_BLOCKED");
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(4));
+    }
+
+    [Fact]
+    public async Task Health_LivenessAndReadiness_AnswerWithoutCallingGoogle()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_simulator.BaseAddress, PolicyHosts.WithKeys(), relaxedPolicies: false);
+        var before = _simulator.State.Requests.Count;
+
+        var live = await gateway.Client.GetAsync("healthz");
+        var ready = await gateway.Client.GetAsync("readyz");
+
+        Assert.Equal(200, (int)live.StatusCode);
+        Assert.Equal(200, (int)ready.StatusCode);
+        Assert.Equal("Healthy", JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+        Assert.Equal(before, _simulator.State.Requests.Count);
+    }
+}
