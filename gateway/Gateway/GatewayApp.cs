@@ -30,6 +30,7 @@ public static partial class GatewayApp
         builder.Services.AddGatewayCore();
         builder.Services.AddGeminiBridge();
         builder.Services.AddAccountFeatures();
+        builder.Services.AddCompatApis();
         builder.Services.AddGatewayPolicies(builder.Configuration);
         builder.Services.AddGatewayProxy(builder.Configuration);
         configure?.Invoke(builder);

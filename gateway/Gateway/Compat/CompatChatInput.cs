@@ -1,0 +1,29 @@
+namespace Gateway.Compat;
+
+/// <summary>What a compatible-surface request asks for, normalized: both surfaces end up here before Gemini is called.</summary>
+public sealed record CompatChatInput
+{
+    /// <summary>The model as the client named it (echoed back in responses).</summary>
+    public required string Model { get; init; }
+
+    /// <summary>System / developer instructions, in order.</summary>
+    public IReadOnlyList<string> Instructions { get; init; } = [];
+
+    /// <summary>The conversation; the last turn is the user's.</summary>
+    public required IReadOnlyList<CompatTurn> Turns { get; init; }
+
+    public IReadOnlyList<CompatAttachment> Attachments { get; init; } = [];
+
+    public bool Stream { get; init; }
+
+    public bool ExtendedThinking { get; init; }
+
+    /// <summary>Saved to the account's history (OpenAI <c>store: true</c>); otherwise a temporary chat.</summary>
+    public bool Store { get; init; }
+
+    /// <summary>Include thinking text in the answer (always on the OpenAI surface; Gemini API <c>includeThoughts</c>).</summary>
+    public bool IncludeThoughts { get; init; } = true;
+
+    /// <summary>Parameters accepted but without effect upstream; reported in <c>x-bridge-ignored-params</c>.</summary>
+    public IReadOnlyList<string> IgnoredParams { get; init; } = [];
+}
