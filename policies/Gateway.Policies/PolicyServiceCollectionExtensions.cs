@@ -27,6 +27,7 @@ public static class PolicyServiceCollectionExtensions
         services.AddClientIpResolution(configuration);
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<RedisConnection>();
+        services.AddHostedService<RedisWarmUp>();
         services.AddSingleton<LimiterRegistry>();
         services.AddSingleton<UpstreamBlockState>();
         services.AddSingleton<BruteForceGuard>();

@@ -36,7 +36,7 @@ public sealed partial class RedisConnection : IDisposable
     {
         if (Interlocked.Exchange(ref _healthy, 0) == 1)
         {
-            Log.RedisDown(_logger, FailureMode.ToString(), exception.GetType().Name);
+            Log.RedisDown(_logger, FailureMode.ToString(), exception.GetType().Name, exception);
         }
     }
 
@@ -45,6 +45,33 @@ public sealed partial class RedisConnection : IDisposable
         if (Interlocked.Exchange(ref _healthy, 1) == 0)
         {
             Log.RedisRecovered(_logger);
+        }
+    }
+
+    /// <summary>
+    /// Connects before the first request (from <see cref="RedisWarmUp"/>): commands fail fast while not
+    /// connected, so without this the first burst of requests would all take the failure mode.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        if (!IsConfigured)
+        {
+            return;
+        }
+
+        var multiplexer = Multiplexer;
+        var deadline = TimeSpan.FromSeconds(5);
+        var waited = TimeSpan.Zero;
+        var step = TimeSpan.FromMilliseconds(20);
+        while (!multiplexer.IsConnected && waited < deadline)
+        {
+            await Task.Delay(step, cancellationToken);
+            waited += step;
+        }
+
+        if (!multiplexer.IsConnected)
+        {
+            ReportFailure(new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis did not connect at start"));
         }
     }
 
@@ -95,7 +122,7 @@ public sealed partial class RedisConnection : IDisposable
     private static partial class Log
     {
         [LoggerMessage(6101, LogLevel.Error, "Redis for rate-limit counters is unreachable ({ExceptionType}); limits fail {FailureMode} until it is back")]
-        public static partial void RedisDown(ILogger logger, string failureMode, string exceptionType);
+        public static partial void RedisDown(ILogger logger, string failureMode, string exceptionType, Exception exception);
 
         [LoggerMessage(6102, LogLevel.Warning, "Redis for rate-limit counters is reachable again")]
         public static partial void RedisRecovered(ILogger logger);
