@@ -7,6 +7,25 @@ using TestKit;
 // Streaming benchmark (issue 3): per-event latency added by the gateway at 1 and 500 concurrent streams, and
 // gateway memory per idle open stream at 2,000 streams. Usage:
 //   dotnet build -c Release gateway/Gateway && dotnet run -c Release --project tests/Gateway.Benchmarks -- stream [--write docs/benchmarks.md]
+if (args.Length > 0 && args[0] == "micro")
+{
+    // BenchmarkDotNet for the hot paths: dotnet run -c Release --project tests/Gateway.Benchmarks -- micro [--filter *]
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Gateway.Benchmarks.Micro.ParserBenchmarks).Assembly).Run(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == Gateway.Benchmarks.Load.FloorBServer.Mode)
+{
+    await Gateway.Benchmarks.Load.FloorBServer.RunAsync(args[1], args[2]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "load")
+{
+    await Gateway.Benchmarks.Load.LoadProgram.RunAsync(args);
+    return;
+}
+
 var write = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 var streamsForMemory = int.Parse(args.SkipWhile(a => a != "--memory-streams").Skip(1).FirstOrDefault() ?? "2000", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using GeminiSimulator;
+using TestKit;
+
+namespace Gateway.Benchmarks.Load;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Gateway.Benchmarks -- load [--seconds 5] [--write docs/benchmarks-load.md]</c>
+/// </summary>
+public static class LoadProgram
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var seconds = double.Parse(Option(args, "--seconds") ?? "5", CultureInfo.InvariantCulture);
+        var duration = TimeSpan.FromSeconds(seconds);
+        var write = Option(args, "--write");
+
+        await using var simulator = await SimulatorServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync();
+        await using var floorB = await ChildProcess.StartFloorBAsync(simulator.BaseAddress);
+        await using var gateway = await GatewayProcess.StartAsync(simulator.BaseAddress, LoadSuite.GatewaySettings(null), GatewayProcess.ReleaseBuild);
+        await using var gatewayRedis = await GatewayProcess.StartAsync(simulator.BaseAddress, LoadSuite.GatewaySettings(redis.Configuration), GatewayProcess.ReleaseBuild);
+        var noCache = LoadSuite.GatewaySettings(null);
+        noCache["GeminiWeb__SessionCache__Enabled"] = "false";
+        await using var gatewayNoCache = await GatewayProcess.StartAsync(simulator.BaseAddress, noCache, GatewayProcess.ReleaseBuild);
+        var noPool = LoadSuite.GatewaySettings(null);
+        noPool["GeminiWeb__PooledConnectionLifetime"] = "00:00:00.001";
+        await using var gatewayNoPool = await GatewayProcess.StartAsync(simulator.BaseAddress, noPool, GatewayProcess.ReleaseBuild);
+        using var suite = new LoadSuite(simulator);
+
+        var report = new StringBuilder();
+        report.AppendLine("### Load: the gateway against its floors");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd} on {Environment.ProcessorCount} cores, {seconds:0} s per row after a 1 s warm-up, with `dotnet run -c Release --project tests/Gateway.Benchmarks -- load`.");
+        report.AppendLine("Load generator: this benchmark's own HTTP client (not the gateway's code), in the benchmark process together with the simulator; the gateway and floor B are separate processes. Floor A: the client calls the simulator directly. Floor B: a bare YARP forward (no policies, no engine). Gateway: API key, IP/key/tenant windows and concurrency caps, bridge engine, envelope. Ratios and added latency are against floor B.");
+        report.AppendLine();
+        report.AppendLine("| target | concurrency | req/s | p50 ms | p99 ms | throughput / floor B | added p50 | added p99 | errors |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var concurrency in new[] { 1, 64, 512 })
+        {
+            var a = await LoadDriver.RunAsync("floor A: simulator direct", concurrency, duration, suite.Direct(simulator.BaseAddress));
+            var b = await LoadDriver.RunAsync("floor B: plain YARP forward", concurrency, duration, suite.Direct(floorB.Address));
+            var g = await LoadDriver.RunAsync("gateway, in-memory limits", concurrency, duration, suite.GatewayChat(gateway.Address));
+            var r = await LoadDriver.RunAsync("gateway, Redis limits", concurrency, duration, suite.GatewayChat(gatewayRedis.Address));
+            foreach (var row in new[] { LoadSuite.Row(a, b), LoadSuite.Row(b, b), LoadSuite.Row(g, b), LoadSuite.Row(r, b) })
+            {
+                report.AppendLine(row);
+            }
+
+            if (concurrency == 64)
+            {
+                report.AppendLine(LoadSuite.Row(await LoadDriver.RunAsync("gateway, session cache off", concurrency, duration, suite.GatewayChat(gatewayNoCache.Address)), b));
+                report.AppendLine(LoadSuite.Row(await LoadDriver.RunAsync("gateway, pooled connections off", concurrency, duration, suite.GatewayChat(gatewayNoPool.Address)), b));
+            }
+
+            Console.WriteLine($"concurrency {concurrency} done");
+        }
+
+        report.AppendLine();
+        report.AppendLine("Streaming at 64 concurrent streams (time to first event: first answer snapshot for the floors, first `delta` through the gateway):");
+        report.AppendLine();
+        report.AppendLine("| target | streams/s | events/s | first event p50 ms | first event p99 ms |");
+        report.AppendLine("|---|---|---|---|---|");
+        foreach (var (name, origin, viaGateway) in new[] { ("floor A", simulator.BaseAddress, false), ("floor B", floorB.Address, false), ("gateway", gateway.Address, true) })
+        {
+            var first = new List<double>();
+            var events = new StrongBox();
+            var result = await LoadDriver.RunAsync(name, 64, duration, suite.Streaming(origin, viaGateway, first, events), () =>
+            {
+                Interlocked.Exchange(ref events.Value, 0);
+                lock (first)
+                {
+                    first.Clear();
+                }
+            });
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {result.Throughput:0} | {events.Value / result.Seconds:0} | {Percentiles.Of(first, 50):0.00} | {Percentiles.Of(first, 99):0.00} |"));
+        }
+
+        report.AppendLine();
+        report.AppendLine("Refusals at 64 concurrent callers (what protects the gateway under abuse):");
+        report.AppendLine();
+        report.AppendLine("| refusal | per second | p50 ms | p99 ms |");
+        report.AppendLine("|---|---|---|---|");
+        var badKey = await LoadDriver.RunAsync("wrong API key (401)", 64, duration, suite.Refused(gateway.Address, "bk_bench_wrong_key_000000000000000000000", HttpStatusCode.Unauthorized));
+        var overLimit = await LoadDriver.RunAsync("key over its limit (429)", 64, duration, suite.Refused(gateway.Address, LoadSuite.LimitedKey, HttpStatusCode.TooManyRequests));
+        foreach (var refusal in new[] { badKey, overLimit })
+        {
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {refusal.Target} | {refusal.Throughput:0} | {refusal.P50:0.00} | {refusal.P99:0.00} |"));
+        }
+
+        Console.WriteLine(report);
+        if (write is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(RepoRoot.Path, write), report.ToString());
+        }
+    }
+
+    private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+}
