@@ -17,6 +17,9 @@ public sealed class SimulatorOptions
     /// <summary>Delay between snapshot frames unless a fault or directive says otherwise.</summary>
     public TimeSpan DefaultInterFrameDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How many recent requests <see cref="SimulatorState.Requests"/> keeps: a long-running simulator (the gateway's --simulator mode, load runs) must not grow without end.</summary>
+    public int MaxRecordedRequests { get; set; } = 50_000;
+
     /// <summary>§2.4: emit candidates / media blocks as <c>{"n":…}</c> objects and the context as inner[2]["26"].</summary>
     public bool SparseObjectForm { get; set; }
 

@@ -19,7 +19,7 @@ public sealed class SimulatorState
     /// <summary>StreamGenerate requests currently being served.</summary>
     public int OpenGenerateStreams => Volatile.Read(ref _openGenerateStreams);
 
-    /// <summary>Snapshot of every request seen so far, oldest first.</summary>
+    /// <summary>Snapshot of the requests seen so far (the most recent <see cref="SimulatorOptions.MaxRecordedRequests"/>), oldest first.</summary>
     public IReadOnlyCollection<RecordedRequest> Requests => _requests.ToArray();
 
     internal SimulatorOptions Options { get; }
@@ -40,7 +40,13 @@ public sealed class SimulatorState
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => _requests.Clear();
 
-    internal void Record(RecordedRequest request) => _requests.Enqueue(request);
+    internal void Record(RecordedRequest request)
+    {
+        _requests.Enqueue(request);
+        while (_requests.Count > Options.MaxRecordedRequests && _requests.TryDequeue(out _))
+        {
+        }
+    }
 
     internal void StreamOpened() => Interlocked.Increment(ref _openGenerateStreams);
 

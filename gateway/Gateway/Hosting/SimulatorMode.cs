@@ -26,9 +26,15 @@ public static class SimulatorMode
             // A local sandbox without keys: the start log says so. Set Auth__Enabled=true to try keys here too.
             ["Auth:Enabled"] = builder.Configuration["Auth:Enabled"] ?? "false",
 
-            // One person trying the playground reloads pages and models often; the per-IP window is widened.
-            ["RateLimiting:Policies:default:PerIp:PermitLimit"] = "6000",
         });
+
+        // One person trying the playground reloads pages and models often: the per-IP window is widened,
+        // unless the environment or command line names its own value.
+        if (Environment.GetEnvironmentVariable("RateLimiting__Policies__default__PerIp__PermitLimit") is null
+            && !Environment.GetCommandLineArgs().Any(a => a.Contains("RateLimiting:Policies:default:PerIp:PermitLimit", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimiting:Policies:default:PerIp:PermitLimit"] = "6000" });
+        }
         return simulator;
     }
 }
