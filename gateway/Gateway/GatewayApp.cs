@@ -1,3 +1,4 @@
+using Gateway.ApiDocs;
 using Gateway.Hosting;
 using Gateway.Policies;
 
@@ -33,6 +34,7 @@ public static partial class GatewayApp
         builder.Services.AddCompatApis();
         builder.Services.AddGatewayPolicies(builder.Configuration);
         builder.Services.AddGatewayProxy(builder.Configuration);
+        builder.Services.AddGatewayApiDocs();
         configure?.Invoke(builder);
 
         var app = builder.Build();

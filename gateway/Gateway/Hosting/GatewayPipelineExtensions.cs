@@ -1,3 +1,4 @@
+using Gateway.ApiDocs;
 using Gateway.Output;
 using Gateway.Policies;
 using Gateway.Proxy;
@@ -26,6 +27,7 @@ public static class GatewayPipelineExtensions
         // The landing page, playground and docs (wwwroot) with the security headers for every response.
         app.UseWebFront();
         app.MapGatewayHealth();
+        app.MapGatewayApiDocs();
         app.MapReverseProxy(proxy =>
         {
             // policies/: brute-force guard, IP limit, API key, key and tenant limits, per-account cap.
