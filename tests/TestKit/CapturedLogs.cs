@@ -8,6 +8,11 @@ public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
+    public CapturedLogs()
+    {
+        SuiteLogs.Register("in-process gateway", () => _lines.ToArray());
+    }
+
     public IReadOnlyCollection<string> Lines => _lines.ToArray();
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);

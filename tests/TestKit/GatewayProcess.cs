@@ -74,6 +74,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        SuiteLogs.Register("gateway process", () => output.ToArray());
         process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
         process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
         process.BeginOutputReadLine();

@@ -100,6 +100,11 @@ public sealed class BatchExecuteClient
 
             if (envelope.Payload is { } payload)
             {
+                if (!Utf8Text.IsValidJsonText(payload))
+                {
+                    throw UpstreamErrorMapper.Malformed($"the {call.RpcId} payload is not valid Unicode text");
+                }
+
                 try
                 {
                     results[i] = JsonDocument.Parse(payload);

@@ -145,6 +145,11 @@ public sealed class ChatTurn : IAsyncDisposable
 
     private static JsonDocument ParsePayload(string payload)
     {
+        if (!Utf8Text.IsValidJsonText(payload))
+        {
+            throw UpstreamErrorMapper.Malformed("a payload is not valid Unicode text");
+        }
+
         try
         {
             return JsonDocument.Parse(payload);

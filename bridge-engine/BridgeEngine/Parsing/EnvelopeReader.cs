@@ -58,7 +58,7 @@ public static class EnvelopeReader
         var length = envelope.GetArrayLength();
         if (length >= 7 && envelope[length - 1].ValueKind == JsonValueKind.String)
         {
-            identifier = envelope[length - 1].GetString();
+            identifier = JsonNav.ReadText(envelope[length - 1]);
         }
 
         return new WrbEnvelope(rpcId, payload, errorNumber, rejectCode, identifier);

@@ -43,7 +43,24 @@ public static class JsonNav
     }
 
     public static string? GetString(JsonElement element, ReadOnlySpan<int> path) =>
-        TryPath(element, path, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        TryPath(element, path, out var value) && value.ValueKind == JsonValueKind.String ? ReadText(value) : null;
+
+    /// <summary>
+    /// A string element's text. A lone surrogate escape (<c>"\ud800"</c>) is valid JSON syntax but no text:
+    /// <see cref="JsonElement.GetString"/> throws InvalidOperationException for it, which must not escape a
+    /// parser as an internal error. Upstream never sends one, so it is a malformed reply (API_ERROR).
+    /// </summary>
+    public static string ReadText(JsonElement value)
+    {
+        try
+        {
+            return value.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new Errors.BridgeException(Errors.BridgeErrorCode.ApiError, "Gemini sent text that is not valid Unicode.", null, ex);
+        }
+    }
 
     public static int? GetInt(JsonElement element, ReadOnlySpan<int> path) =>
         TryPath(element, path, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;

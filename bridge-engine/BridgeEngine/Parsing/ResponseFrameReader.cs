@@ -155,6 +155,13 @@ public static class ResponseFrameReader
             throw UpstreamErrorMapper.Malformed("unexpected content between frames");
         }
 
+        if (!Utf8Text.IsValidJsonText(reader.UnreadSequence))
+        {
+            // Utf8JsonReader accepts invalid UTF-8 inside strings and lone surrogate escapes; GetString() and
+            // ValueEquals() would later throw InvalidOperationException deep in a parser. Refuse the frame here.
+            throw UpstreamErrorMapper.Malformed("a frame is not valid Unicode text");
+        }
+
         try
         {
             // ParseValue copies the frame into the document's own pooled buffer, so the pipe's buffer can be

@@ -149,7 +149,15 @@ public sealed class ChatFileInputReader
                         throw InvalidBody("The multipart body has more than one 'request' part.");
                     }
 
-                    requestPart = await JsonBodyReader.ReadObjectAsync(section.Body, "application/json", null, options.MaxJsonBodyBytes, optional: false, cancellationToken);
+                    try
+                    {
+                        requestPart = await JsonBodyReader.ReadObjectAsync(section.Body, "application/json", null, options.MaxJsonBodyBytes, optional: false, cancellationToken);
+                    }
+                    catch (IOException ex) when (ex is not EndOfStreamException && !cancellationToken.IsCancellationRequested)
+                    {
+                        throw InvalidBody("The multipart body ended early.");
+                    }
+
                     continue;
                 }
 
@@ -296,12 +304,25 @@ public sealed class ChatFileInputReader
         }
     }
 
+    /// <summary>A body cut before its closing boundary surfaces as IOException from the part's stream: the caller's fault.</summary>
+    private static async Task<int> ReadPartAsync(Stream part, byte[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await part.ReadAsync(chunk, cancellationToken);
+        }
+        catch (IOException ex) when (ex is not EndOfStreamException && !cancellationToken.IsCancellationRequested)
+        {
+            throw InvalidBody("The multipart body ended early.");
+        }
+    }
+
     private static async Task<string> ReadFieldAsync(Stream body, string field, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[8 * 1024];
         int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await ReadPartAsync(body, chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > MaxFieldBytes)
             {

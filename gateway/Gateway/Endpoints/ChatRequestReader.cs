@@ -104,6 +104,13 @@ public static class ChatRequestReader
                         throw InvalidBody("The body holds more than one JSON value.");
                     }
 
+                    if (!BridgeEngine.Parsing.Utf8Text.IsValidJsonText(result.Buffer))
+                    {
+                        // Field readers call GetString(), which throws InvalidOperationException on such text.
+                        document.Dispose();
+                        throw InvalidBody("The body holds text that is not valid UTF-8 or Unicode (for example a lone surrogate escape).");
+                    }
+
                     return (document, result.Buffer.Length);
                 }
                 catch (JsonException ex)

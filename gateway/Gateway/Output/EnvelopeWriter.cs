@@ -49,6 +49,9 @@ public sealed class EnvelopeWriter
 
         var descriptor = ErrorCatalog.Describe(code);
         response.StatusCode = descriptor.Status;
+
+        // The exception handler clears the response headers before it gets here; the id must survive that.
+        response.Headers[RequestIdMiddleware.HeaderName] = context.TraceIdentifier;
         response.ContentType = "application/json; charset=utf-8";
         if (retryAfter is { } wait)
         {

@@ -92,6 +92,12 @@ public static class JsonBodyReader
                 throw FeatureErrors.InvalidBody("The body must be a JSON object.");
             }
 
+            if (!Parsing.Utf8Text.IsValidJsonText(new ReadOnlySequence<byte>(buffer, 0, length)))
+            {
+                document.Dispose();
+                throw FeatureErrors.InvalidBody("The body holds text that is not valid UTF-8 or Unicode (for example a lone surrogate escape).");
+            }
+
             return document;
         }
         finally

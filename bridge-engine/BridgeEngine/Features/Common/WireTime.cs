@@ -8,12 +8,14 @@ public static class WireTime
 {
     public static DateTimeOffset? FromPair(JsonElement parent, ReadOnlySpan<int> path)
     {
-        if (!JsonNav.TryGetArray(parent, path, out var pair) || !JsonNav.TryStep(pair, 0, out var seconds) || !seconds.TryGetInt64(out var s))
+        // A value of another type is "no time", never an exception (TryGetInt64 throws on a non-number).
+        if (!JsonNav.TryGetArray(parent, path, out var pair) || !JsonNav.TryStep(pair, 0, out var seconds)
+            || seconds.ValueKind != JsonValueKind.Number || !seconds.TryGetInt64(out var s))
         {
             return null;
         }
 
-        var nanos = JsonNav.TryStep(pair, 1, out var n) && n.TryGetInt64(out var value) ? value : 0;
+        var nanos = JsonNav.TryStep(pair, 1, out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt64(out var value) && value is >= 0 and < 1_000_000_000 ? value : 0;
         return FromSeconds(s)?.AddTicks(nanos / 100);
     }
 

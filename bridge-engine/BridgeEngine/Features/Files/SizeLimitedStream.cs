@@ -38,10 +38,39 @@ public sealed class SizeLimitedStream : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        try
+        {
+            return Count(_inner.Read(buffer, offset, count));
+        }
+        catch (IOException ex) when (ex is not EndOfStreamException)
+        {
+            throw CallerBodyBroken();
+        }
+    }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Count(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+        }
+        catch (IOException ex) when (ex is not EndOfStreamException && !cancellationToken.IsCancellationRequested)
+        {
+            throw CallerBodyBroken();
+        }
+    }
+
+    /// <summary>
+    /// The caller's body broke while it was being passed on (a multipart body cut before its boundary): the
+    /// caller's fault, not upstream's, although the HTTP client would report it as a failed upload.
+    /// </summary>
+    private BridgeException CallerBodyBroken()
+    {
+        Violation ??= new BridgeException(BridgeErrorCode.InvalidBody, "A file part ended early: the request body was cut before its closing boundary.");
+        return Violation;
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();

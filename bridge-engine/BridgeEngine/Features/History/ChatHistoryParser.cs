@@ -106,7 +106,7 @@ public static class ChatHistoryParser
         {
             JsonValueKind.True => true,
             JsonValueKind.Number => value.TryGetDouble(out var n) && n != 0,
-            JsonValueKind.String => value.GetString() is { Length: > 0 },
+            JsonValueKind.String => JsonNav.ReadText(value).Length > 0,
             JsonValueKind.Array => value.GetArrayLength() > 0,
             _ => false,
         };

@@ -53,7 +53,7 @@ public static partial class ResearchParser
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                var match = UuidRegex().Match(element.GetString()!);
+                var match = UuidRegex().Match(JsonNav.ReadText(element));
                 return match.Success ? match.Value : null;
             case JsonValueKind.Array when depth < MaxDepth:
                 foreach (var item in element.EnumerateArray())
@@ -171,7 +171,7 @@ public static partial class ResearchParser
 
         return element.ValueKind switch
         {
-            JsonValueKind.String => element.GetString()!.Contains(marker, StringComparison.Ordinal),
+            JsonValueKind.String => JsonNav.ReadText(element).Contains(marker, StringComparison.Ordinal),
             JsonValueKind.Array => element.EnumerateArray().Any(item => ContainsString(item, marker, depth + 1)),
             JsonValueKind.Object => element.EnumerateObject().Any(p => ContainsString(p.Value, marker, depth + 1)),
             _ => false,
