@@ -48,6 +48,11 @@ public sealed class EnvelopeWriter
         }
 
         var descriptor = ErrorCatalog.Describe(code);
+        if (Diagnostics.RequestTelemetryFeature.Of(context) is { } telemetry)
+        {
+            telemetry.ErrorCode = descriptor.Code;
+        }
+
         response.StatusCode = descriptor.Status;
         response.ContentType = "application/json; charset=utf-8";
         if (retryAfter is { } wait)
