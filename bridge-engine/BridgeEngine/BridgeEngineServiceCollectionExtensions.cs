@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using BridgeEngine.Client;
+using BridgeEngine.Diagnostics;
 using BridgeEngine.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +18,8 @@ public static class BridgeEngineServiceCollectionExtensions
     public static IHttpClientBuilder AddBridgeEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<BridgeTelemetry>();
         services.TryAddSingleton<RequestIdSequence>();
         services.TryAddSingleton<CredentialFingerprint>();
         services.TryAddSingleton<SessionCache>();
@@ -48,5 +52,7 @@ public static class BridgeEngineServiceCollectionExtensions
         EnableMultipleHttp2Connections = true,
         UseProxy = options.Proxy is not null,
         Proxy = options.Proxy is null ? null : new WebProxy(options.Proxy),
+        // A browser sends no traceparent/baggage: trace context stays inside the gateway, Google never sees it.
+        ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
     };
 }

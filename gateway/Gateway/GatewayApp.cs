@@ -35,9 +35,17 @@ public static partial class GatewayApp
         builder.Services.AddGatewayPolicies(builder.Configuration);
         builder.Services.AddGatewayProxy(builder.Configuration);
         builder.Services.AddGatewayApiDocs();
+        builder.Services.AddGatewayHealthChecks();
         configure?.Invoke(builder);
 
+        // After the caller's configuration: exporters are chosen from it, and a caller that clears the logging
+        // providers (tests capture logs) must not remove the OpenTelemetry one.
+        builder.AddGatewayTelemetry();
+
         var app = builder.Build();
+
+        // The gauges (Redis, block cool-downs, circuits) exist from the start, not from the first request.
+        app.Services.GetRequiredService<Gateway.Diagnostics.GatewayMetrics>();
         app.UseGatewayPipeline();
 
         LogAuthMode(app);

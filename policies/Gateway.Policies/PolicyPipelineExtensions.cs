@@ -1,5 +1,6 @@
 using Gateway.Policies.ApiKeys;
 using Gateway.Policies.BruteForce;
+using Gateway.Policies.Diagnostics;
 using Gateway.Policies.RateLimiting;
 using Gateway.Policies.UpstreamBlock;
 using Microsoft.AspNetCore.Builder;
@@ -11,22 +12,22 @@ public static class PolicyPipelineExtensions
 {
     /// <summary>
     /// The policy steps before YARP picks a destination, in order: the cheapest refusals first.
-    /// Reorder here; each step is one file.
+    /// Reorder here; each step is one file and one span (<see cref="PolicyTelemetry"/>).
     /// </summary>
     public static IReverseProxyApplicationBuilder UseRequestPolicies(this IReverseProxyApplicationBuilder proxy)
     {
-        proxy.UseMiddleware<BruteForceGuardPolicy>();
-        proxy.UseMiddleware<IpRateLimitPolicy>();
-        proxy.UseMiddleware<ApiKeyPolicy>();
-        proxy.UseMiddleware<KeyRateLimitPolicy>();
-        proxy.UseMiddleware<AccountConcurrencyPolicy>();
+        proxy.UseTracedStep<BruteForceGuardPolicy>("brute_force");
+        proxy.UseTracedStep<IpRateLimitPolicy>("ip_rate_limit");
+        proxy.UseTracedStep<ApiKeyPolicy>("api_key");
+        proxy.UseTracedStep<KeyRateLimitPolicy>("key_rate_limit");
+        proxy.UseTracedStep<AccountConcurrencyPolicy>("account_concurrency");
         return proxy;
     }
 
     /// <summary>The steps that need the chosen destination (after load balancing): the upstream block cool-down.</summary>
     public static IReverseProxyApplicationBuilder UseUpstreamPolicies(this IReverseProxyApplicationBuilder proxy)
     {
-        proxy.UseMiddleware<UpstreamBlockPolicy>();
+        proxy.UseTracedStep<UpstreamBlockPolicy>("upstream_block");
         return proxy;
     }
 }

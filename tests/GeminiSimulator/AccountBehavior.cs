@@ -7,6 +7,7 @@ namespace GeminiSimulator;
 public sealed class AccountBehavior
 {
     private readonly ConcurrentQueue<GenerateFault> _generateFaults = new();
+    private readonly ConcurrentQueue<int> _appPageStatuses = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<BatchFault>> _batchFaults = new(StringComparer.Ordinal);
     private int _successfulGenerates;
     private int _psidtsCounter;
@@ -73,6 +74,11 @@ public sealed class AccountBehavior
         ArgumentNullException.ThrowIfNull(fault);
         _batchFaults.GetOrAdd(rpcId, _ => new ConcurrentQueue<BatchFault>()).Enqueue(fault);
     }
+
+    /// <summary>Queues an HTTP status (e.g. 503) answered by the next <c>GET /app</c> of this account, FIFO.</summary>
+    public void EnqueueAppPageStatus(int status) => _appPageStatuses.Enqueue(status);
+
+    internal int? TakeAppPageStatus() => _appPageStatuses.TryDequeue(out var status) ? status : null;
 
     internal GenerateFault? TakeGenerateFault() => _generateFaults.TryDequeue(out var fault) ? fault : null;
 

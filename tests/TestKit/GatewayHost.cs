@@ -40,8 +40,10 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <param name="settings">Configuration overrides (highest priority).</param>
     /// <param name="services">Extra service registrations.</param>
     /// <param name="relaxedPolicies">
-    /// True (default): auth off, limits far away, no block cool-down, so tests about other things are not
-    /// disturbed. Policy tests pass false and configure what they test.
+    /// True (default): auth off, limits far away, no block cool-down, no upstream retries and no circuit
+    /// breaker, so tests about other things are not disturbed (a fault they script happens exactly once and
+    /// one test's failures cannot open a circuit for the next). Policy and resilience tests pass false or set
+    /// what they test in <paramref name="settings"/>.
     /// </param>
     /// <param name="args">Extra command-line arguments (e.g. --GATEWAY_CONFIG_DIR=...).</param>
     public static async Task<GatewayHost> StartAsync(Uri simulator, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool relaxedPolicies = true, string[]? args = null)
@@ -70,6 +72,8 @@ public sealed class GatewayHost : IAsyncDisposable
             ["RateLimiting:Policies:research:ConcurrentUpstreamCallsPerAccount"] = "100000",
             ["BruteForce:Enabled"] = "false",
             ["UpstreamBlock:CoolDown"] = "00:00:00",
+            ["Resilience:GeminiWeb:Retry:MaxRetryAttempts"] = "0",
+            ["Resilience:GeminiWeb:CircuitBreaker:Enabled"] = "false",
         };
         if (relaxedPolicies)
         {

@@ -12,6 +12,7 @@ namespace TestKit;
 public sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TaskCompletionSource<string>, Func<string, bool>> _waiters = new();
 
     private GatewayProcess(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
@@ -28,6 +29,42 @@ public sealed class GatewayProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Sends SIGTERM, as Kubernetes does before it kills a pod.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
+
+    /// <summary>Completes with the first output line (already written or still to come) that matches.</summary>
+    public Task<string> WaitForOutputAsync(Func<string, bool> match)
+    {
+        var waiter = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters[waiter] = match;
+        if (Output.FirstOrDefault(match) is { } line)
+        {
+            waiter.TrySetResult(line);
+            _waiters.TryRemove(waiter, out _);
+        }
+
+        return waiter.Task;
+    }
+
+    private void Observe(string line)
+    {
+        foreach (var (waiter, match) in _waiters)
+        {
+            if (match(line) && waiter.TrySetResult(line))
+            {
+                _waiters.TryRemove(waiter, out _);
+            }
+        }
+    }
 
     /// <summary>Ends the process at once, like a crashed or evicted replica.</summary>
     public async Task KillAsync()
@@ -75,8 +112,15 @@ public sealed class GatewayProcess : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         SuiteLogs.Register("gateway process", () => output.ToArray());
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
-        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        GatewayProcess? started = null;
+        void Received(string? data)
+        {
+            output.Enqueue(data ?? string.Empty);
+            started?.Observe(data ?? string.Empty);
+        }
+
+        process.OutputDataReceived += (_, e) => Received(e.Data);
+        process.ErrorDataReceived += (_, e) => Received(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -87,7 +131,8 @@ public sealed class GatewayProcess : IAsyncDisposable
             try
             {
                 using var response = await probe.GetAsync("api/ready-probe");
-                return new GatewayProcess(process, address, output);
+                started = new GatewayProcess(process, address, output);
+                return started;
             }
             catch (HttpRequestException)
             {

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using BridgeEngine.Diagnostics;
 using BridgeEngine.Errors;
 using BridgeEngine.Protocol;
 using Microsoft.Extensions.Options;
@@ -16,12 +18,16 @@ public sealed class GeminiTransport
 
     private readonly IHttpClientFactory _clients;
     private readonly IOptionsMonitor<GeminiWebOptions> _options;
+    private readonly BridgeTelemetry _telemetry;
+    private readonly TimeProvider _time;
 
-    public GeminiTransport(IHttpClientFactory clients, IOptionsMonitor<GeminiWebOptions> options, RequestIdSequence requestIds)
+    public GeminiTransport(IHttpClientFactory clients, IOptionsMonitor<GeminiWebOptions> options, RequestIdSequence requestIds, BridgeTelemetry telemetry, TimeProvider time)
     {
         _clients = clients;
         _options = options;
         RequestIds = requestIds;
+        _telemetry = telemetry;
+        _time = time;
     }
 
     public RequestIdSequence RequestIds { get; }
@@ -67,8 +73,18 @@ public sealed class GeminiTransport
         return query.ToString();
     }
 
+    /// <summary>
+    /// Sends up to the response headers (the body is read by the caller, so a long stream is never cut by the
+    /// HTTP pipeline's per-attempt timeout). The request is marked with its operation and idempotency first, so
+    /// the resilience handler knows what it may retry; one span and one measurement per call, with no URL
+    /// query, header or body in either.
+    /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, UpstreamCall call, CancellationToken cancellationToken)
     {
+        var operation = UpstreamRequestOptions.Mark(request);
+        var authority = request.RequestUri?.Authority ?? string.Empty;
+        using var activity = BridgeTelemetry.StartUpstream(operation, request.RequestUri!);
+        var started = _time.GetTimestamp();
         var client = _clients.CreateClient(HttpClientName);
         HttpResponseMessage response;
         try
@@ -77,12 +93,55 @@ public sealed class GeminiTransport
         }
         catch (HttpRequestException ex)
         {
+            Record(activity, operation, authority, null, "unreachable", started);
             throw new BridgeException(BridgeErrorCode.ApiError, "The bridge could not reach Gemini.", null, ex);
         }
+        catch (BridgeException ex)
+        {
+            // The resilience handler answers for upstream at once while its circuit is open.
+            Record(activity, operation, authority, null, "circuit_open", started);
+            activity?.SetTag(BridgeTelemetry.ErrorCodeTag, ex.Code.ToString());
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            Record(activity, operation, authority, null, "cancelled", started);
+            throw;
+        }
 
+        var status = (int)response.StatusCode;
+        Record(activity, operation, authority, status, OutcomeOf(response.StatusCode), started);
         CookieHeader.CaptureRotation(response.Headers, call);
         return response;
     }
+
+    private void Record(Activity? activity, string operation, string authority, int? status, string outcome, long started)
+    {
+        _telemetry.RecordUpstream(operation, authority, status, outcome, _time.GetElapsedTime(started));
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("outcome", outcome);
+            if (status is int code)
+            {
+                activity.SetTag(BridgeTelemetry.StatusCodeTag, code);
+            }
+        }
+
+        if (outcome is not "ok" and not "redirect")
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+        }
+    }
+
+    private static string OutcomeOf(HttpStatusCode status) => (int)status switch
+    {
+        200 => "ok",
+        >= 300 and < 400 => "redirect",
+        429 => "blocked",
+        401 or 403 => "auth",
+        >= 500 => "server_error",
+        _ => "client_error",
+    };
 
     /// <summary>
     /// Throws the mapped error for anything but 200. Redirects are not followed for POSTs: a redirect to the

@@ -18,4 +18,15 @@ public static class RpcIds
 
     /// <summary>§12 deep research status ([GWA]) / generation context ([LEE]): the two sources disagree.</summary>
     public const string ResearchStatus = "kwDCne";
+
+    /// <summary>RPCs that only read: safe to send again when the first attempt failed before an answer.</summary>
+    private static readonly HashSet<string> Reads = new(StringComparer.Ordinal)
+    {
+        // Not ESY5D (it may toggle the activity setting) nor kwDCne (§12: the sources disagree what it does).
+        AccountStatus, ListChats, ReadChat, ListGems, Quota, ExtraQuota,
+    };
+
+    /// <summary>True when every id in the comma-separated list is a read (unknown ids are not).</summary>
+    public static bool AreAllReads(string rpcIds) =>
+        rpcIds.Length > 0 && rpcIds.Split(',').All(Reads.Contains);
 }

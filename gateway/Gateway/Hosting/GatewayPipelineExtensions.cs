@@ -8,12 +8,14 @@ namespace Gateway.Hosting;
 public static class GatewayPipelineExtensions
 {
     /// <summary>
-    /// The request path, in order: request id, the one exception handler, envelope status pages (404/405 and
-    /// any other bare status), then YARP routes whose pipeline ends in the bridge dispatch.
+    /// The request path, in order: request id, the request log line and metrics, the one exception handler,
+    /// envelope status pages (404/405 and any other bare status), then YARP routes whose pipeline ends in the
+    /// bridge dispatch.
     /// </summary>
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -28,6 +30,7 @@ public static class GatewayPipelineExtensions
         app.UseWebFront();
         app.MapGatewayHealth();
         app.MapGatewayApiDocs();
+        app.MapGatewayMetrics();
         app.MapReverseProxy(proxy =>
         {
             // policies/: brute-force guard, IP limit, API key, key and tenant limits, per-account cap.

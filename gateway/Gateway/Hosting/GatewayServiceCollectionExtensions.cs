@@ -1,5 +1,6 @@
 using BridgeEngine;
 using BridgeEngine.Protocol;
+using Gateway.Policies.Resilience;
 using Gateway.Endpoints;
 using Gateway.Output;
 using Gateway.Proxy;
@@ -22,6 +23,13 @@ public static class GatewayServiceCollectionExtensions
         services.AddExceptionHandler<EnvelopeExceptionHandler>();
         services.AddSingleton<IPolicyRejectionWriter, EnvelopePolicyRejectionWriter>();
 
+        // Graceful shutdown: the host waits for the drain plus the final writes before it aborts connections.
+        services.AddOptionsWithValidateOnStart<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateDataAnnotations();
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
+            host.ShutdownTimeout = shutdown.Value.DrainTimeout + ShutdownOptions.FinalWriteAllowance);
+        services.AddSingleton<GracefulShutdown>();
+        services.AddHostedService(sp => sp.GetRequiredService<GracefulShutdown>());
+
         // Nothing here needs persisted keys (YARP's affinity cookies are off); keep data protection in memory so
         // the gateway writes no key files to disk.
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
@@ -33,7 +41,8 @@ public static class GatewayServiceCollectionExtensions
     {
         services.AddOptionsWithValidateOnStart<GeminiWebOptions>().BindConfiguration(GeminiWebOptions.SectionName);
         services.AddSingleton<IValidateOptions<GeminiWebOptions>, GeminiWebOptionsValidator>();
-        services.AddBridgeEngine();
+        // Polly v8 on the one upstream client (Resilience:GeminiWeb): retries for idempotent reads, a circuit per authority.
+        services.AddBridgeEngine().AddGeminiWebResilience();
         services.AddSingleton<IBridgeOperation, ChatEndpoint>();
         services.AddSingleton<IBridgeOperation, SessionRotateEndpoint>();
         return services;

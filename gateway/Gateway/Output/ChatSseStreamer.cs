@@ -1,6 +1,7 @@
 using BridgeEngine.Client;
 using BridgeEngine.Contracts;
 using BridgeEngine.Errors;
+using Gateway.Diagnostics;
 using Gateway.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -10,19 +11,24 @@ namespace Gateway.Output;
 /// <summary>
 /// Maps a chat turn's events to Server-Sent Events as they arrive. The first event is awaited before the
 /// response starts, so a failure up to then is still a normal envelope with its status; after that a
-/// failure is an <c>error</c> event and the end of the stream.
+/// failure is an <c>error</c> event and the end of the stream. A stream still open when the shutdown drain
+/// time runs out (<see cref="GracefulShutdown"/>) ends with an API_ERROR <c>error</c> event.
 /// </summary>
 public sealed partial class ChatSseStreamer
 {
     private readonly IOptionsMonitor<StreamingOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ChatSseStreamer> _logger;
+    private readonly GatewayMetrics _metrics;
+    private readonly GracefulShutdown _shutdown;
 
-    public ChatSseStreamer(IOptionsMonitor<StreamingOptions> options, TimeProvider time, ILogger<ChatSseStreamer> logger)
+    public ChatSseStreamer(IOptionsMonitor<StreamingOptions> options, TimeProvider time, ILogger<ChatSseStreamer> logger, GatewayMetrics metrics, GracefulShutdown shutdown)
     {
         _options = options;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
+        _shutdown = shutdown;
     }
 
     public async Task StreamAsync(HttpContext context, ChatTurn turn, Action<HttpResponse> beforeStart)
@@ -45,12 +51,22 @@ public sealed partial class ChatSseStreamer
 
         using var writer = new SseEventWriter(response.BodyWriter, context.TraceIdentifier);
         var heartbeat = _options.CurrentValue.HeartbeatInterval;
+        var route = Hosting.RequestLoggingMiddleware.RouteOf(context);
+        var telemetry = RequestTelemetryFeature.Of(context);
+        _metrics.StreamOpened(route);
         try
         {
             var current = events.Current;
+            await WriteAsync(writer, current, aborted);
+            if (telemetry is not null)
+            {
+                telemetry.IsStream = true;
+                telemetry.FirstEventAfter = _time.GetElapsedTime(telemetry.StartedAt);
+                _metrics.FirstEvent(route, Hosting.RequestLoggingMiddleware.TenantOf(context), telemetry.FirstEventAfter.Value);
+            }
+
             while (true)
             {
-                await WriteAsync(writer, current, aborted);
                 if (current is ChatEvent.Completed)
                 {
                     return;
@@ -64,15 +80,44 @@ public sealed partial class ChatSseStreamer
                 }
 
                 current = events.Current;
+                await WriteAsync(writer, current, aborted);
             }
         }
         catch (BridgeException ex) when (!aborted.IsCancellationRequested)
         {
             Log.StreamFailed(_logger, ErrorCatalog.Describe(ex.Code).Code);
             Proxy.BridgeDispatchMiddleware.RecordOutcome(context, ex.Code);
-            var descriptor = ErrorCatalog.Describe(ex.Code);
-            await writer.WriteEventAsync(ChatEventNames.Error, (descriptor, ex.Message), static (json, s) => EnvelopeWriter.WriteError(json, s.descriptor, s.Message), CancellationToken.None);
+            await WriteErrorEventAsync(writer, telemetry, ex.Code, ex.Message);
         }
+        catch (OperationCanceledException) when (_shutdown.IsDrainExpired)
+        {
+            // The drain after SIGTERM ran out (the request token carries it): say so, then end the stream.
+            Log.StreamCutAtShutdown(_logger);
+            _metrics.StreamCutAtShutdown(route);
+            try
+            {
+                await WriteErrorEventAsync(writer, telemetry, BridgeErrorCode.ApiError, GracefulShutdown.ShuttingDownMessage);
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+            {
+                // The client left meanwhile; nothing to tell.
+            }
+        }
+        finally
+        {
+            _metrics.StreamClosed(route);
+        }
+    }
+
+    private static async Task WriteErrorEventAsync(SseEventWriter writer, RequestTelemetryFeature? telemetry, BridgeErrorCode code, string message)
+    {
+        var descriptor = ErrorCatalog.Describe(code);
+        if (telemetry is not null)
+        {
+            telemetry.ErrorCode = descriptor.Code;
+        }
+
+        await writer.WriteEventAsync(ChatEventNames.Error, (descriptor, message), static (json, s) => EnvelopeWriter.WriteError(json, s.descriptor, s.message), CancellationToken.None);
     }
 
     /// <summary>Upstream is silent: send a comment every interval until the next event arrives.</summary>
@@ -122,5 +167,8 @@ public sealed partial class ChatSseStreamer
     {
         [LoggerMessage(3001, LogLevel.Information, "Chat stream ended with {ErrorCode} after it started")]
         public static partial void StreamFailed(ILogger logger, string errorCode);
+
+        [LoggerMessage(3002, LogLevel.Warning, "Chat stream still open when the shutdown drain time ran out; ended with an error event")]
+        public static partial void StreamCutAtShutdown(ILogger logger);
     }
 }

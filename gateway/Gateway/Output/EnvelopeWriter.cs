@@ -48,6 +48,11 @@ public sealed class EnvelopeWriter
         }
 
         var descriptor = ErrorCatalog.Describe(code);
+        if (Diagnostics.RequestTelemetryFeature.Of(context) is { } telemetry)
+        {
+            telemetry.ErrorCode = descriptor.Code;
+        }
+
         response.StatusCode = descriptor.Status;
 
         // The exception handler clears the response headers before it gets here; the id must survive that.

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using BridgeEngine.Errors;
+using Gateway.Diagnostics;
 using Gateway.Endpoints;
+using Gateway.Hosting;
 using Gateway.Output;
 using Gateway.Policies.Outcome;
 using Yarp.ReverseProxy.Model;
@@ -18,13 +21,15 @@ public sealed partial class BridgeDispatchMiddleware
     private readonly RequestDelegate _next;
     private readonly Dictionary<string, IBridgeOperation> _operations;
     private readonly EnvelopeWriter _envelope;
+    private readonly GracefulShutdown _shutdown;
     private readonly ILogger<BridgeDispatchMiddleware> _logger;
 
-    public BridgeDispatchMiddleware(RequestDelegate next, IEnumerable<IBridgeOperation> operations, EnvelopeWriter envelope, ILogger<BridgeDispatchMiddleware> logger)
+    public BridgeDispatchMiddleware(RequestDelegate next, IEnumerable<IBridgeOperation> operations, EnvelopeWriter envelope, GracefulShutdown shutdown, ILogger<BridgeDispatchMiddleware> logger)
     {
         _next = next;
         _operations = operations.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
         _envelope = envelope;
+        _shutdown = shutdown;
         _logger = logger;
     }
 
@@ -47,6 +52,13 @@ public sealed partial class BridgeDispatchMiddleware
             return;
         }
 
+        using var activity = GatewayMetrics.Source.StartActivity("bridge " + operation.Name, ActivityKind.Internal);
+        activity?.SetTag("gateway.operation", operation.Name);
+
+        // Every operation sees the end of the shutdown drain through its request token, like a client abort.
+        var connectionAborted = context.RequestAborted;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(connectionAborted, _shutdown.DrainExpired);
+        context.RequestAborted = linked.Token;
         try
         {
             await operation.HandleAsync(context, PickUpstream(proxy));
@@ -54,13 +66,24 @@ public sealed partial class BridgeDispatchMiddleware
         catch (BridgeException ex) when (!context.Response.HasStarted)
         {
             RecordOutcome(context, ex.Code);
+            activity?.SetStatus(ActivityStatusCode.Error, ErrorCatalog.Describe(ex.Code).Code);
             Log.Refused(_logger, proxy.Route.Config.RouteId, ErrorCatalog.Describe(ex.Code).Code, ex.UpstreamCode);
             await _envelope.WriteErrorAsync(context, ex.Code, ex.Message, ex.RetryAfter);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (connectionAborted.IsCancellationRequested)
         {
             // The caller went away; the cancellation already reached upstream and there is nobody to answer.
             Log.ClientAborted(_logger, proxy.Route.Config.RouteId);
+        }
+        catch (OperationCanceledException) when (_shutdown.IsDrainExpired && !context.Response.HasStarted)
+        {
+            // Not answered within the shutdown drain time: the upstream call was cancelled; the caller may retry elsewhere.
+            activity?.SetStatus(ActivityStatusCode.Error, "shutdown");
+            await _envelope.WriteErrorAsync(context, BridgeErrorCode.ApiError, GracefulShutdown.ShuttingDownMessage);
+        }
+        finally
+        {
+            context.RequestAborted = connectionAborted;
         }
     }
 

@@ -16,6 +16,12 @@ internal static class AppPageEndpoint
             return;
         }
 
+        if (account.TakeAppPageStatus() is int status)
+        {
+            await Responses.ErrorPageAsync(request.Context, status);
+            return;
+        }
+
         switch (account.Scenario)
         {
             case AccountScenario.Revoked:

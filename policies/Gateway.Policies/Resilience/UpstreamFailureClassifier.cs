@@ -1,0 +1,45 @@
+using System.Net;
+using BridgeEngine.Client;
+using BridgeEngine.Errors;
+using Polly;
+using Polly.Timeout;
+
+namespace Gateway.Policies.Resilience;
+
+/// <summary>
+/// The one place that says which upstream attempts are failures for retry and circuit breaker. The wire
+/// knowledge (what a block redirect looks like) stays in the engine's <see cref="GeminiTransport"/>.
+/// Auth failures (401/403, sign-in redirects) and usage limits (an error inside HTTP 200) are answers, not
+/// failures: retrying them cannot help and counting them would let one bad cookie open the circuit for all.
+/// </summary>
+public static class UpstreamFailureClassifier
+{
+    public static UpstreamFailureKind Classify(Outcome<HttpResponseMessage> outcome)
+    {
+        if (outcome.Exception is { } exception)
+        {
+            return exception is HttpRequestException or TimeoutRejectedException ? UpstreamFailureKind.Transient : UpstreamFailureKind.None;
+        }
+
+        var response = outcome.Result;
+        if (response is null)
+        {
+            return UpstreamFailureKind.None;
+        }
+
+        var status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return UpstreamFailureKind.Blocked;
+        }
+
+        if (GeminiTransport.IsRedirect(response.StatusCode))
+        {
+            return GeminiTransport.ClassifyRedirect(response.Headers.Location, "upstream") is { Code: BridgeErrorCode.TemporarilyBlocked }
+                ? UpstreamFailureKind.Blocked
+                : UpstreamFailureKind.None;
+        }
+
+        return status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout ? UpstreamFailureKind.Transient : UpstreamFailureKind.None;
+    }
+}
