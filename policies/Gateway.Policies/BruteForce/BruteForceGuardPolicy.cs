@@ -30,7 +30,9 @@ public sealed class BruteForceGuardPolicy
 
         await _next(context);
 
-        if (context.Features.Get<RequestOutcomeFeature>()?.Code is BridgeErrorCode.BridgeAuthError or BridgeErrorCode.InvalidGeminiCredentials or BridgeErrorCode.MissingGeminiCredentials)
+        // A wrong or missing key, or a malformed cookie, is what guessing looks like. A request without any
+        // cookie is not (a page asking for models before its user typed one), so it is not counted.
+        if (context.Features.Get<RequestOutcomeFeature>()?.Code is BridgeErrorCode.BridgeAuthError or BridgeErrorCode.InvalidGeminiCredentials)
         {
             _guard.RecordFailure(ip);
         }

@@ -7,7 +7,7 @@ public sealed class BruteForceOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Failures (bad API key, malformed or missing cookies) from one address within <see cref="Window"/>.</summary>
+    /// <summary>Failures (wrong or missing API key, malformed cookies) from one address within <see cref="Window"/>.</summary>
     public int MaxFailures { get; set; } = 20;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(5);

@@ -69,6 +69,24 @@ public sealed class UpstreamBlockPolicyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RequestsWithoutCookies_AreNotCountedAsGuessing()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_simulator.BaseAddress, PolicyHosts.WithKeys(
+            ("BruteForce:Enabled", "true"), ("BruteForce:MaxFailures", "3")), relaxedPolicies: false);
+        for (var i = 0; i < 5; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "api/models");
+            request.Headers.Add("x-bridge-api-key", PolicyHosts.KeyA);
+            var (missing, missingBody) = await ChatCalls.SendAsync(gateway.Client, request);
+            Envelope.AssertFailure(missing, missingBody, 401, "MISSING_GEMINI_CREDENTIALS");
+        }
+
+        var (response, body) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, Psid.New()));
+
+        Envelope.AssertSuccess(response, body);
+    }
+
+    [Fact]
     public async Task Health_LivenessAndReadiness_AnswerWithoutCallingGoogle()
     {
         await using var gateway = await GatewayHost.StartAsync(_simulator.BaseAddress, PolicyHosts.WithKeys(), relaxedPolicies: false);
