@@ -2,7 +2,8 @@ namespace Gateway.Hosting;
 
 /// <summary>
 /// OpenTelemetry exporters (section <c>Telemetry</c>). Read once at start: switching an exporter needs a
-/// restart. Traces, metrics and logs are collected either way; without an exporter they go nowhere.
+/// restart. Traces, metrics and logs are collected only when something takes them (an exporter, or
+/// <see cref="Collect"/> set for an in-process exporter): spans nobody reads would cost every request.
 /// </summary>
 public sealed class TelemetryOptions
 {
@@ -12,6 +13,11 @@ public sealed class TelemetryOptions
     public string ServiceName { get; set; } = "gemini-bridge-gateway";
 
     public OtlpSettings Otlp { get; set; } = new();
+
+    /// <summary>Force collection on or off; unset means "on when OTLP or Prometheus is configured".</summary>
+    public bool? Collect { get; set; }
+
+    public bool IsCollecting => Collect ?? (Otlp.Endpoint is not null || Prometheus.Enabled);
 
     public PrometheusSettings Prometheus { get; set; } = new();
 

@@ -31,6 +31,10 @@ public static class TelemetryServiceCollectionExtensions
         // header injection to the runtime, and the GeminiWeb handler's propagator writes nothing: Google never sees
         // a traceparent a browser would not send. (Process-wide: the gateway is the process.)
         Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
+        if (!options.IsCollecting)
+        {
+            return builder;
+        }
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName))

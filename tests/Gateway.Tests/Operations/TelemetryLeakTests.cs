@@ -36,6 +36,7 @@ public sealed class TelemetryLeakTests
         {
             ["Auth:Enabled"] = "true",
             ["Auth:Tenants:canary-tenant:KeyHashes:0"] = ApiKeyHash.Of(SecretApiKey),
+            ["Telemetry:Collect"] = "true",
         };
 
         string requestId;
