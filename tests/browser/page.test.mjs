@@ -306,8 +306,8 @@ test('a missing cookie is caught before sending', async () => {
 
 test('the code example tabs show the very files the example tests run', async () => {
   const tabs = page.locator('.tabs [role="tab"]');
-  assert.deepEqual(await tabs.allTextContents(), ['curl', 'JavaScript', 'Python', 'C#']);
-  for (let i = 0; i < 4; i += 1) {
+  assert.deepEqual(await tabs.allTextContents(), ['curl', 'JavaScript', 'Python', 'C#', 'OpenAI SDK', 'Gemini SDK']);
+  for (let i = 0; i < 6; i += 1) {
     const tab = tabs.nth(i);
     await tab.click();
     const file = await tab.getAttribute('data-file');
@@ -316,7 +316,7 @@ test('the code example tabs show the very files the example tests run', async ()
     assert.equal(await tab.getAttribute('aria-selected'), 'true');
   }
   // Keyboard: arrow keys move between tabs.
-  await tabs.nth(3).focus();
+  await tabs.nth(5).focus();
   await page.keyboard.press('ArrowRight');
   assert.equal(await tabs.nth(0).getAttribute('aria-selected'), 'true');
   assertNoConsoleErrors();
