@@ -11,14 +11,16 @@ namespace Gateway.Benchmarks;
 public sealed class StreamMemoryScenario
 {
     private readonly SimulatorServer _simulator;
+    private string? _apiKey;
 
     public StreamMemoryScenario(SimulatorServer simulator)
     {
         _simulator = simulator;
     }
 
-    public async Task<(long Before, long During, int Open)> RunAsync(GatewayProcess gateway, int streams)
+    public async Task<(long Before, long During, int Open)> RunAsync(GatewayProcess gateway, int streams, string? apiKey = null)
     {
+        _apiKey = apiKey;
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = gateway.Address, Timeout = TimeSpan.FromMinutes(5) };
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var opened = 0;
@@ -52,7 +54,13 @@ public sealed class StreamMemoryScenario
         {
             BeforeFrame = (n, ct) => n == 1 ? release.WaitAsync(ct) : Task.CompletedTask,
         });
-        using var response = await client.SendAsync(ChatCalls.Chat(psid, new { prompt = "hold me open", stream = true }), HttpCompletionOption.ResponseHeadersRead);
+        using var request = ChatCalls.Chat(psid, new { prompt = "hold me open", stream = true });
+        if (_apiKey is not null)
+        {
+            request.Headers.Add("x-bridge-api-key", _apiKey);
+        }
+
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         using var reader = new SseReader(await response.Content.ReadAsStreamAsync());
         var signalled = false;
         while (await reader.NextAsync() is { } item)

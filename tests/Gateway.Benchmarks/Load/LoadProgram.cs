@@ -90,6 +90,11 @@ public static class LoadProgram
             report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {refusal.Target} | {refusal.Throughput:0} | {refusal.P50:0.00} | {refusal.P99:0.00} |"));
         }
 
+        // Memory with 2,000 idle open streams through the full path (API key, limits, engine).
+        var memory = await new StreamMemoryScenario(simulator).RunAsync(gateway, 2000, LoadSuite.Key);
+        report.AppendLine();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Memory: {memory.Open} idle open streams through the full path raised the gateway's resident set from {memory.Before / 1048576.0:0.0} MiB to {memory.During / 1048576.0:0.0} MiB: **{(memory.During - memory.Before) / (double)Math.Max(1, memory.Open) / 1024:0.0} KiB per open stream**."));
+
         Console.WriteLine(report);
         if (write is not null)
         {
