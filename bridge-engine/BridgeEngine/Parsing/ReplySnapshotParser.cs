@@ -58,7 +58,8 @@ public static class ReplySnapshotParser
             JsonNav.GetString(candidate, GeminiReplyPaths.Thoughts),
             JsonNav.GetInt(candidate, GeminiReplyPaths.CompletionStatus),
             ReadImages(candidate),
-            ReadCitations(candidate));
+            // Unsure (§12, [LEE]): only deep-research reports carry citations; one parser reads both group shapes.
+            Features.Research.ResearchCitationParser.Parse(candidate));
     }
 
     private static List<ChatImage> ReadImages(JsonElement candidate)
@@ -94,33 +95,5 @@ public static class ReplySnapshotParser
                 images.Add(new ChatImage(ChatImageKind.Generated, url, JsonNav.GetString(item, GeminiReplyPaths.GeneratedImageAlt), null));
             }
         }
-    }
-
-    /// <summary>Unsure (§12, [LEE]): groups of entries whose [3][0][1] is the URL, [3][0][2] the title, [3][1] the number.</summary>
-    private static List<Citation> ReadCitations(JsonElement candidate)
-    {
-        var citations = new List<Citation>();
-        if (!JsonNav.TryGetArray(candidate, GeminiReplyPaths.ResearchCitationGroups, out var groups))
-        {
-            return citations;
-        }
-
-        foreach (var group in groups.EnumerateArray())
-        {
-            if (group.ValueKind != JsonValueKind.Array)
-            {
-                continue;
-            }
-
-            foreach (var entry in group.EnumerateArray())
-            {
-                if (JsonNav.GetString(entry, [3, 0, 1]) is { Length: > 0 } url)
-                {
-                    citations.Add(new Citation(url, JsonNav.GetString(entry, [3, 0, 2]), JsonNav.GetInt(entry, [3, 1])));
-                }
-            }
-        }
-
-        return citations;
     }
 }
