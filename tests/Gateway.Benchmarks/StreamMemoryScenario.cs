@@ -29,7 +29,7 @@ public sealed class StreamMemoryScenario
         // Warm the path (JIT, pools) so the baseline is not the cold process.
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => OneAsync(client, Task.CompletedTask, () => { })));
         GC.Collect();
-        await Task.Delay(500);
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // let the heap and the resident set settle before reading
         var before = gateway.ResidentBytes();
 
         var tasks = Enumerable.Range(0, streams).Select(_ => OneAsync(client, release.Task, () =>
@@ -40,7 +40,7 @@ public sealed class StreamMemoryScenario
             }
         })).ToList();
         await allOpen.Task.WaitAsync(TimeSpan.FromMinutes(3));
-        await Task.Delay(1000);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the same before the second reading
         var during = gateway.ResidentBytes();
         release.TrySetResult();
         await Task.WhenAll(tasks);

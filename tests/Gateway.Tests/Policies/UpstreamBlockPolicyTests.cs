@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Gateway.Tests.Infrastructure;
 using GeminiSimulator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TestKit;
 
 namespace Gateway.Tests.Policies;
@@ -16,7 +18,9 @@ public sealed class UpstreamBlockPolicyTests : IAsyncLifetime
     [Fact]
     public async Task UpstreamBlock_StopsUpstreamCallsForCoolDown_AndShowsInReadiness()
     {
-        await using var gateway = await GatewayHost.StartAsync(_simulator.BaseAddress, PolicyHosts.WithKeys(("UpstreamBlock:CoolDown", "00:00:02")), relaxedPolicies: false);
+        // Virtual time: the cool-down ends when the test says so, not after a wait.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        await using var gateway = await GatewayHost.StartAsync(_simulator.BaseAddress, PolicyHosts.WithKeys(("UpstreamBlock:CoolDown", "00:10:00")), services => services.AddSingleton<TimeProvider>(time), relaxedPolicies: false);
         var blocked = Psid.New();
         _simulator.State.Account(blocked).EnqueueGenerateFault(new GenerateFault { ErrorCode = 1060 });
 
@@ -36,19 +40,15 @@ public sealed class UpstreamBlockPolicyTests : IAsyncLifetime
         Assert.Equal("Degraded", health.RootElement.GetProperty("status").GetString());
         Assert.Contains(health.RootElement.GetProperty("checks").GetProperty("policies").EnumerateObject(), p => p.Name.StartsWith("upstreamBlockedUntil:", StringComparison.Ordinal));
 
-        // After the cool-down, calls go upstream again.
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var (after, afterBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, Psid.New()));
-            if ((int)after.StatusCode == 200)
-            {
-                Envelope.AssertSuccess(after, afterBody);
-                break;
-            }
+        // Nine minutes later the egress is still cooling down; past ten minutes calls go upstream again.
+        time.Advance(TimeSpan.FromMinutes(9));
+        var (still, stillBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, Psid.New()));
+        Envelope.AssertFailure(still, stillBody, 429, "TEMPORARILY_BLOCKED");
+        Assert.InRange(still.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(61));
 
-            await Task.Delay(100, bound.Token);
-        }
+        time.Advance(TimeSpan.FromMinutes(1.5));
+        var (after, afterBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, Psid.New()));
+        Envelope.AssertSuccess(after, afterBody);
     }
 
     [Fact]
