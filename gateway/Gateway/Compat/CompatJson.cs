@@ -12,7 +12,7 @@ public static class CompatJson
     /// \u escapes, which keeps streamed deltas small and readable. Control characters (and, by the encoder's rule,
     /// characters outside the basic plane such as emoji) are still escaped: valid JSON either way.
     /// </summary>
-    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static JsonWriterOptions WriterOptions => Output.JsonOutput.WriterOptions;
 
     public static string Describe(JsonValueKind kind) => kind switch
     {

@@ -25,7 +25,7 @@ public sealed class EnvelopeWriter
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        await using (var json = new Utf8JsonWriter(response.BodyWriter, JsonOutput.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteBoolean("success", true);
@@ -63,7 +63,7 @@ public sealed class EnvelopeWriter
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        await using (var json = new Utf8JsonWriter(response.BodyWriter, JsonOutput.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteBoolean("success", false);

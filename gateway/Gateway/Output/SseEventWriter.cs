@@ -24,7 +24,7 @@ public sealed class SseEventWriter : IDisposable
     {
         _pipe = pipe;
         _requestId = requestId;
-        _json = new Utf8JsonWriter(pipe);
+        _json = new Utf8JsonWriter(pipe, JsonOutput.WriterOptions);
     }
 
     /// <summary>
