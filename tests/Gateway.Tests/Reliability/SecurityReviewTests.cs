@@ -70,7 +70,21 @@ public sealed class SecurityReviewTests
             using var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Get ? null : new StringContent("{\"prompt\":\"hi\",\"name\":\"n\",\"description\":\"\",\"instructions\":\"i\"}", Encoding.UTF8, "application/json") };
             request.Headers.Add("x-gemini-psid", Psid.New("noauth"));
             var (response, body) = await ChatCalls.SendAsync(gateway.Client, request);
-            Envelope.AssertFailure(response, body, 401, "BRIDGE_AUTH_ERROR");
+            if (path.StartsWith("v1/", StringComparison.Ordinal))
+            {
+                // The OpenAI-compatible surface answers in OpenAI's shape, with the same code and status.
+                Assert.Equal(401, (int)response.StatusCode);
+                Assert.Equal("BRIDGE_AUTH_ERROR", body.GetProperty("error").GetProperty("code").GetString());
+            }
+            else if (path.StartsWith("v1beta/", StringComparison.Ordinal))
+            {
+                Assert.Equal(401, (int)response.StatusCode);
+                Assert.Equal("UNAUTHENTICATED", body.GetProperty("error").GetProperty("status").GetString());
+            }
+            else
+            {
+                Envelope.AssertFailure(response, body, 401, "BRIDGE_AUTH_ERROR");
+            }
         }
 
         Assert.Empty(simulator.State.Requests);
