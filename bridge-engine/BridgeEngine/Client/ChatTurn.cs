@@ -112,7 +112,7 @@ public sealed class ChatTurn : IAsyncDisposable
     private static void Apply(JsonElement frame, AnswerAssembler assembler, List<WrbEnvelope> envelopes, List<ChatEvent> events)
     {
         envelopes.Clear();
-        EnvelopeReader.Collect(frame, envelopes);
+        EnvelopeReader.Collect(frame, envelopes, materializePayloads: false);
         foreach (var envelope in envelopes)
         {
             if (envelope.ErrorNumber is int error)
@@ -126,7 +126,7 @@ public sealed class ChatTurn : IAsyncDisposable
                 throw UpstreamErrorMapper.FromBardError(error);
             }
 
-            if (envelope.Payload is null)
+            if (!envelope.HasPayload)
             {
                 // §2.4/§5.4: code 7 with no answer is a rejection (usually expired cookies); other
                 // non-error status lists mean "queued" in [GWA].
@@ -138,25 +138,8 @@ public sealed class ChatTurn : IAsyncDisposable
                 continue;
             }
 
-            using var inner = ParsePayload(envelope.Payload);
-            assembler.Apply(ReplySnapshotParser.Parse(inner.RootElement), events);
-        }
-    }
-
-    private static JsonDocument ParsePayload(string payload)
-    {
-        if (!Utf8Text.IsValidJsonText(payload))
-        {
-            throw UpstreamErrorMapper.Malformed("a payload is not valid Unicode text");
-        }
-
-        try
-        {
-            return JsonDocument.Parse(payload);
-        }
-        catch (JsonException ex)
-        {
-            throw new BridgeException(BridgeErrorCode.ApiError, "Gemini sent an unreadable answer payload.", null, ex);
+            using var inner = PayloadDocument.Parse(envelope.PayloadElement);
+            assembler.Apply(ReplySnapshotParser.Parse(inner.Root), events);
         }
     }
 

@@ -7,8 +7,11 @@ public static class EnvelopeReader
 {
     private const string PayloadTag = "wrb.fr";
 
-    /// <summary>Envelopes at depth 1 and, as [LEE] also accepts, one level deeper.</summary>
-    public static void Collect(JsonElement frame, List<WrbEnvelope> into)
+    /// <summary>
+    /// Envelopes at depth 1 and, as [LEE] also accepts, one level deeper. With <paramref name="materializePayloads"/>
+    /// false the payload stays an element of the frame (no string copy): the caller decodes it before the frame is disposed.
+    /// </summary>
+    public static void Collect(JsonElement frame, List<WrbEnvelope> into, bool materializePayloads = true)
     {
         if (frame.ValueKind != JsonValueKind.Array)
         {
@@ -19,7 +22,7 @@ public static class EnvelopeReader
         {
             if (IsPayloadEnvelope(item))
             {
-                into.Add(Read(item));
+                into.Add(Read(item, materializePayloads));
             }
             else if (item.ValueKind == JsonValueKind.Array)
             {
@@ -27,7 +30,7 @@ public static class EnvelopeReader
                 {
                     if (IsPayloadEnvelope(nested))
                     {
-                        into.Add(Read(nested));
+                        into.Add(Read(nested, materializePayloads));
                     }
                 }
             }
@@ -40,10 +43,11 @@ public static class EnvelopeReader
         && item[0].ValueKind == JsonValueKind.String
         && item[0].ValueEquals(PayloadTag);
 
-    private static WrbEnvelope Read(JsonElement envelope)
+    private static WrbEnvelope Read(JsonElement envelope, bool materializePayload)
     {
         var rpcId = JsonNav.GetString(envelope, [1]);
-        var payload = JsonNav.GetString(envelope, [2]);
+        JsonNav.TryPath(envelope, [2], out var payloadElement);
+        var payload = materializePayload ? JsonNav.GetString(envelope, [2]) : null;
 
         // §2.4: the application error number sits at [5][2][0][1][0]; a bare integer at [5][0] is an RPC-level
         // reject code, where 0 means accepted ([LEE] fixtures carry [0] on success).
@@ -61,6 +65,9 @@ public static class EnvelopeReader
             identifier = JsonNav.ReadText(envelope[length - 1]);
         }
 
-        return new WrbEnvelope(rpcId, payload, errorNumber, rejectCode, identifier);
+        return new WrbEnvelope(rpcId, payload, errorNumber, rejectCode, identifier)
+        {
+            PayloadElement = !materializePayload && payloadElement.ValueKind == JsonValueKind.String ? payloadElement : default,
+        };
     }
 }

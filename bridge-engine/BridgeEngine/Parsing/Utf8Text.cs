@@ -42,9 +42,33 @@ public static class Utf8Text
     /// <summary>True when the bytes are UTF-8 and no escaped string or property name decodes to a lone surrogate.</summary>
     public static bool IsValidJsonText(ReadOnlySequence<byte> json)
     {
+        if (!json.IsSingleSegment && json.Length <= 64 * 1024 * 1024)
+        {
+            // A frame split across pipe segments: one copy into a pooled buffer is cheaper than the stateful
+            // decoder and the tokenizing pass the split form would need.
+            var length = (int)json.Length;
+            var buffer = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                json.CopyTo(buffer);
+                return IsValidJsonText(buffer.AsSpan(0, length));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
         if (!IsValid(json))
         {
             return false;
+        }
+
+        // Hot path (every upstream frame): without anything that could be a surrogate escape, valid UTF-8 is
+        // valid text, and the tokenizing pass below is skipped. Split buffers take the full pass.
+        if (json.IsSingleSegment && !MayHoldSurrogateEscape(json.FirstSpan))
+        {
+            return true;
         }
 
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 1024 });
@@ -71,6 +95,10 @@ public static class Utf8Text
 
         return true;
     }
+
+    /// <summary>The same check for UTF-8 bytes already known to be one decoded payload; the full pass only runs when an escape could be a surrogate.</summary>
+    public static bool IsValidJsonText(ReadOnlySpan<byte> json) =>
+        System.Text.Unicode.Utf8.IsValid(json) && (!MayHoldSurrogateEscape(json) || IsValidJsonText(new ReadOnlySequence<byte>(json.ToArray())));
 
     /// <summary>The same check for a JSON text held in a string (the payloads nested inside frames).</summary>
     public static bool IsValidJsonText(string json)
