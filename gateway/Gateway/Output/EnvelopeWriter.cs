@@ -41,28 +41,12 @@ public sealed class EnvelopeWriter
     /// <summary>Writes a failure envelope; when the response already started, nothing can be written (the caller handles it).</summary>
     public async Task WriteErrorAsync(HttpContext context, BridgeErrorCode code, string? message, TimeSpan? retryAfter = null)
     {
-        var response = context.Response;
-        if (response.HasStarted)
+        if (ErrorResponse.Begin(context, code, retryAfter) is not { } descriptor)
         {
             return;
         }
 
-        var descriptor = ErrorCatalog.Describe(code);
-        if (Diagnostics.RequestTelemetryFeature.Of(context) is { } telemetry)
-        {
-            telemetry.ErrorCode = descriptor.Code;
-        }
-
-        response.StatusCode = descriptor.Status;
-
-        // The exception handler clears the response headers before it gets here; the id must survive that.
-        response.Headers[RequestIdMiddleware.HeaderName] = context.TraceIdentifier;
-        response.ContentType = "application/json; charset=utf-8";
-        if (retryAfter is { } wait)
-        {
-            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
-
+        var response = context.Response;
         await using (var json = new Utf8JsonWriter(response.BodyWriter, JsonOutput.WriterOptions))
         {
             json.WriteStartObject();

@@ -29,20 +29,12 @@ public static class GeminiErrorWriter
 
     public static async Task WriteAsync(HttpContext context, BridgeErrorCode code, string? message, string? field, TimeSpan? retryAfter = null)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var response = context.Response;
-        if (response.HasStarted)
+        if (ErrorResponse.Begin(context, code, retryAfter) is not { } descriptor)
         {
             return;
         }
 
-        var descriptor = ErrorCatalog.Describe(code);
-        response.StatusCode = descriptor.Status;
-        response.ContentType = "application/json; charset=utf-8";
-        if (retryAfter is { } wait)
-        {
-            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
+        var response = context.Response;
 
         await using (var json = new Utf8JsonWriter(response.BodyWriter, CompatJson.WriterOptions))
         {

@@ -22,20 +22,12 @@ public static class OpenAiErrorWriter
 
     public static async Task WriteAsync(HttpContext context, BridgeErrorCode code, string? message, string? param, TimeSpan? retryAfter = null)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var response = context.Response;
-        if (response.HasStarted)
+        if (ErrorResponse.Begin(context, code, retryAfter) is not { } descriptor)
         {
             return;
         }
 
-        var descriptor = ErrorCatalog.Describe(code);
-        response.StatusCode = descriptor.Status;
-        response.ContentType = "application/json; charset=utf-8";
-        if (retryAfter is { } wait)
-        {
-            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
+        var response = context.Response;
 
         await using (var json = new Utf8JsonWriter(response.BodyWriter, CompatJson.WriterOptions))
         {
