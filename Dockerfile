@@ -4,7 +4,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish gateway/Gateway/Gateway.csproj -c Release -o /app/publish -p:UseAppHost=false
+RUN dotnet publish gateway/Gateway/Gateway.csproj -c Release -o /app/publish -p:UseAppHost=false -p:IncludeSimulator=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
 WORKDIR /app

@@ -13,14 +13,11 @@ public static partial class GatewayApp
 
     public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Where(a => !a.Equals(SimulatorMode.Flag, StringComparison.OrdinalIgnoreCase)).ToArray() });
-        builder.AddGatewayConfiguration(args);
+        var configArgs = SimulatorMode.WithoutFlag(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configArgs });
+        builder.AddGatewayConfiguration(configArgs);
 
-        GeminiSimulator.SimulatorServer? simulator = null;
-        if (SimulatorMode.IsRequested(args))
-        {
-            simulator = await SimulatorMode.StartAsync(builder);
-        }
+        var simulator = await SimulatorMode.StartIfRequestedAsync(builder, args);
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
@@ -49,11 +46,11 @@ public static partial class GatewayApp
         app.UseGatewayPipeline();
 
         LogAuthMode(app);
-        if (simulator is not null)
+        if (simulator is { } running)
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Simulator");
-            Log.SimulatorStarted(logger, simulator.BaseAddress);
-            app.Lifetime.ApplicationStopped.Register(() => simulator.DisposeAsync().AsTask().GetAwaiter().GetResult());
+            Log.SimulatorStarted(logger, running.Address);
+            app.Lifetime.ApplicationStopped.Register(() => running.Server.DisposeAsync().AsTask().GetAwaiter().GetResult());
         }
 
         return app;
