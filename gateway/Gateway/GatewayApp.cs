@@ -1,3 +1,4 @@
+using Gateway.Diagnostics;
 using Gateway.ApiDocs;
 using Gateway.Hosting;
 using Gateway.Policies;
@@ -72,13 +73,13 @@ public static partial class GatewayApp
 
     private static partial class Log
     {
-        [LoggerMessage(5002, LogLevel.Warning, "API-key authentication is OFF (Auth:Enabled=false): anyone who can reach this port can use it")]
+        [LoggerMessage(LogEventIds.GatewayAppAuthOff, LogLevel.Warning, "API-key authentication is OFF (Auth:Enabled=false): anyone who can reach this port can use it")]
         public static partial void AuthOff(ILogger logger);
 
-        [LoggerMessage(5003, LogLevel.Warning, "API-key authentication is on but no keys are configured (Auth:Tenants): every API request will be refused with BRIDGE_AUTH_ERROR")]
+        [LoggerMessage(LogEventIds.GatewayAppNoKeys, LogLevel.Warning, "API-key authentication is on but no keys are configured (Auth:Tenants): every API request will be refused with BRIDGE_AUTH_ERROR")]
         public static partial void NoKeys(ILogger logger);
 
-        [LoggerMessage(5001, LogLevel.Warning, "Simulator mode: every Gemini upstream is the built-in simulator at {Address}; no real Gemini account is used")]
+        [LoggerMessage(LogEventIds.GatewayAppSimulatorStarted, LogLevel.Warning, "Simulator mode: every Gemini upstream is the built-in simulator at {Address}; no real Gemini account is used")]
         public static partial void SimulatorStarted(ILogger logger, Uri address);
     }
 }

@@ -1,3 +1,4 @@
+using BridgeEngine.Diagnostics;
 using System.Net;
 using BridgeEngine.Contracts;
 using BridgeEngine.Errors;
@@ -150,10 +151,10 @@ public sealed partial class GeminiWebClient
 
     private static partial class Log
     {
-        [LoggerMessage(1001, LogLevel.Debug, "Gemini session bootstrapped for account {AccountId}: status {AccountStatus}, {ModelCount} models, token on page {HasToken}, {ElapsedMs:0.0} ms")]
+        [LoggerMessage(LogEventIds.GeminiWebClientSessionBootstrapped, LogLevel.Debug, "Gemini session bootstrapped for account {AccountId}: status {AccountStatus}, {ModelCount} models, token on page {HasToken}, {ElapsedMs:0.0} ms")]
         public static partial void SessionBootstrapped(ILogger logger, string accountId, int accountStatus, int modelCount, bool hasToken, double elapsedMs);
 
-        [LoggerMessage(1002, LogLevel.Debug, "StreamGenerate answered HTTP {Status} after {ElapsedMs:0.0} ms")]
+        [LoggerMessage(LogEventIds.GeminiWebClientGenerateAccepted, LogLevel.Debug, "StreamGenerate answered HTTP {Status} after {ElapsedMs:0.0} ms")]
         public static partial void GenerateAccepted(ILogger logger, int status, double elapsedMs);
     }
 }

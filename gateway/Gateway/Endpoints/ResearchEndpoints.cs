@@ -1,3 +1,4 @@
+using Gateway.Diagnostics;
 using System.Text.Json;
 using BridgeEngine.Client;
 using BridgeEngine.Errors;
@@ -158,7 +159,7 @@ public sealed partial class ResearchEndpoints : IBridgeOperation
 
     private static partial class Log
     {
-        [LoggerMessage(6201, LogLevel.Information, "Research events stream ended with {ErrorCode} (upstream code {UpstreamCode})")]
+        [LoggerMessage(LogEventIds.ResearchEndpointsEventsFailed, LogLevel.Information, "Research events stream ended with {ErrorCode} (upstream code {UpstreamCode})")]
         public static partial void EventsFailed(ILogger logger, string errorCode, int? upstreamCode);
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;
@@ -62,7 +63,7 @@ public sealed partial class GracefulShutdown : IHostedService, IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(5101, LogLevel.Warning, "Shutting down: no new connections; requests in flight have {DrainSeconds} s to finish")]
+        [LoggerMessage(LogEventIds.GracefulShutdownDraining, LogLevel.Warning, "Shutting down: no new connections; requests in flight have {DrainSeconds} s to finish")]
         public static partial void Draining(ILogger logger, double drainSeconds);
     }
 }

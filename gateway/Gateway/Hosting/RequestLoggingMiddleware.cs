@@ -101,14 +101,14 @@ public sealed partial class RequestLoggingMiddleware
 
     private static partial class Log
     {
-        [LoggerMessage(5201, LogLevel.Information, "{Method} {Path} route {RouteId} tenant {TenantId}: {StatusCode} {ErrorCode} in {DurationMs:0.0} ms (stream {IsStream})", EventName = "RequestAnswered")]
+        [LoggerMessage(LogEventIds.RequestLoggingMiddlewareAnswered, LogLevel.Information, "{Method} {Path} route {RouteId} tenant {TenantId}: {StatusCode} {ErrorCode} in {DurationMs:0.0} ms (stream {IsStream})", EventName = "RequestAnswered")]
         public static partial void Answered(ILogger logger, string method, string path, string routeId, string tenantId, int statusCode, string errorCode, double durationMs, bool isStream);
 
         /// <summary>The request line of an SSE answer: also the time to the first event (time to first byte of the answer).</summary>
-        [LoggerMessage(5203, LogLevel.Information, "{Method} {Path} route {RouteId} tenant {TenantId}: {StatusCode} {ErrorCode} in {DurationMs:0.0} ms (stream {IsStream}, first event after {FirstEventMs:0.0} ms)", EventName = "StreamAnswered")]
+        [LoggerMessage(LogEventIds.RequestLoggingMiddlewareStreamed, LogLevel.Information, "{Method} {Path} route {RouteId} tenant {TenantId}: {StatusCode} {ErrorCode} in {DurationMs:0.0} ms (stream {IsStream}, first event after {FirstEventMs:0.0} ms)", EventName = "StreamAnswered")]
         public static partial void Streamed(ILogger logger, string method, string path, string routeId, string tenantId, int statusCode, string errorCode, double durationMs, bool isStream, double firstEventMs);
 
-        [LoggerMessage(5202, LogLevel.Debug, "{Method} {Path}: {StatusCode} in {DurationMs:0.0} ms", EventName = "ProbeAnswered")]
+        [LoggerMessage(LogEventIds.RequestLoggingMiddlewareProbeAnswered, LogLevel.Debug, "{Method} {Path}: {StatusCode} in {DurationMs:0.0} ms", EventName = "ProbeAnswered")]
         public static partial void ProbeAnswered(ILogger logger, string method, string path, int statusCode, double durationMs);
     }
 }

@@ -165,10 +165,10 @@ public sealed partial class ChatSseStreamer
 
     private static partial class Log
     {
-        [LoggerMessage(3001, LogLevel.Information, "Chat stream ended with {ErrorCode} after it started")]
+        [LoggerMessage(LogEventIds.ChatSseStreamerStreamFailed, LogLevel.Information, "Chat stream ended with {ErrorCode} after it started")]
         public static partial void StreamFailed(ILogger logger, string errorCode);
 
-        [LoggerMessage(3002, LogLevel.Warning, "Chat stream still open when the shutdown drain time ran out; ended with an error event")]
+        [LoggerMessage(LogEventIds.ChatSseStreamerStreamCutAtShutdown, LogLevel.Warning, "Chat stream still open when the shutdown drain time ran out; ended with an error event")]
         public static partial void StreamCutAtShutdown(ILogger logger);
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Diagnostics;
 using BridgeEngine.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -38,7 +39,7 @@ public sealed partial class EnvelopeExceptionHandler : IExceptionHandler
 
     private static partial class Log
     {
-        [LoggerMessage(2001, LogLevel.Error, "Unhandled {ExceptionType} while serving the request")]
+        [LoggerMessage(LogEventIds.EnvelopeExceptionHandlerUnhandled, LogLevel.Error, "Unhandled {ExceptionType} while serving the request")]
         public static partial void Unhandled(ILogger logger, string exceptionType, Exception exception);
     }
 }

@@ -105,13 +105,13 @@ public sealed partial class BridgeDispatchMiddleware
 
     private static partial class Log
     {
-        [LoggerMessage(4001, LogLevel.Error, "Route {RouteId} names unknown bridge operation {Operation}")]
+        [LoggerMessage(LogEventIds.BridgeDispatchMiddlewareUnknownOperation, LogLevel.Error, "Route {RouteId} names unknown bridge operation {Operation}")]
         public static partial void UnknownOperation(ILogger logger, string routeId, string operation);
 
-        [LoggerMessage(4002, LogLevel.Information, "Route {RouteId} answered {ErrorCode} (upstream code {UpstreamCode})")]
+        [LoggerMessage(LogEventIds.BridgeDispatchMiddlewareRefused, LogLevel.Information, "Route {RouteId} answered {ErrorCode} (upstream code {UpstreamCode})")]
         public static partial void Refused(ILogger logger, string routeId, string errorCode, int? upstreamCode);
 
-        [LoggerMessage(4003, LogLevel.Debug, "Route {RouteId}: the client disconnected")]
+        [LoggerMessage(LogEventIds.BridgeDispatchMiddlewareClientAborted, LogLevel.Debug, "Route {RouteId}: the client disconnected")]
         public static partial void ClientAborted(ILogger logger, string routeId);
     }
 }

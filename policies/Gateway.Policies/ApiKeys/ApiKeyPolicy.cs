@@ -1,3 +1,4 @@
+using Gateway.Policies.Diagnostics;
 using BridgeEngine.Errors;
 using Gateway.Policies.ClientIp;
 using Gateway.Policies.Outcome;
@@ -60,7 +61,7 @@ public sealed partial class ApiKeyPolicy
 
     private static partial class Log
     {
-        [LoggerMessage(6001, LogLevel.Information, "API key {Reason} from {ClientIp}")]
+        [LoggerMessage(LogEventIds.ApiKeyPolicyRejected, LogLevel.Information, "API key {Reason} from {ClientIp}")]
         public static partial void Rejected(ILogger logger, string clientIp, string reason);
     }
 }

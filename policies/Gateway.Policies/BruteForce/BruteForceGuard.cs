@@ -1,3 +1,4 @@
+using Gateway.Policies.Diagnostics;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -91,7 +92,7 @@ public sealed partial class BruteForceGuard
 
     private static partial class Log
     {
-        [LoggerMessage(6301, LogLevel.Warning, "Client {ClientIp} blocked for {BlockSeconds} s after repeated credential failures")]
+        [LoggerMessage(LogEventIds.BruteForceGuardBlocked, LogLevel.Warning, "Client {ClientIp} blocked for {BlockSeconds} s after repeated credential failures")]
         public static partial void Blocked(ILogger logger, string clientIp, double blockSeconds);
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Policies.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -121,10 +122,10 @@ public sealed partial class RedisConnection : IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(6101, LogLevel.Error, "Redis for rate-limit counters is unreachable ({ExceptionType}); limits fail {FailureMode} until it is back")]
+        [LoggerMessage(LogEventIds.RedisConnectionRedisDown, LogLevel.Error, "Redis for rate-limit counters is unreachable ({ExceptionType}); limits fail {FailureMode} until it is back")]
         public static partial void RedisDown(ILogger logger, string failureMode, string exceptionType, Exception exception);
 
-        [LoggerMessage(6102, LogLevel.Warning, "Redis for rate-limit counters is reachable again")]
+        [LoggerMessage(LogEventIds.RedisConnectionRedisRecovered, LogLevel.Warning, "Redis for rate-limit counters is reachable again")]
         public static partial void RedisRecovered(ILogger logger);
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Policies.Diagnostics;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
@@ -62,10 +63,10 @@ public sealed partial class UpstreamCircuitState
 
     private static partial class Log
     {
-        [LoggerMessage(6301, LogLevel.Warning, "Upstream circuit for {Authority} opened after repeated {Reason} failures; calls answer at once for {BreakSeconds} s")]
+        [LoggerMessage(LogEventIds.UpstreamCircuitStateOpened, LogLevel.Warning, "Upstream circuit for {Authority} opened after repeated {Reason} failures; calls answer at once for {BreakSeconds} s")]
         public static partial void Opened(ILogger logger, string authority, string reason, double breakSeconds);
 
-        [LoggerMessage(6302, LogLevel.Information, "Upstream circuit for {Authority} closed again")]
+        [LoggerMessage(LogEventIds.UpstreamCircuitStateClosed, LogLevel.Information, "Upstream circuit for {Authority} closed again")]
         public static partial void Closed(ILogger logger, string authority);
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Policies.Diagnostics;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -53,7 +54,7 @@ public sealed partial class UpstreamBlockState
 
     private static partial class Log
     {
-        [LoggerMessage(6201, LogLevel.Warning, "Google flagged egress {Egress}; no upstream calls through it for {CoolDownSeconds} s")]
+        [LoggerMessage(LogEventIds.UpstreamBlockStateFlagged, LogLevel.Warning, "Google flagged egress {Egress}; no upstream calls through it for {CoolDownSeconds} s")]
         public static partial void Flagged(ILogger logger, string egress, double coolDownSeconds);
     }
 }

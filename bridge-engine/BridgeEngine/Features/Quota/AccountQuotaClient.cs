@@ -1,3 +1,4 @@
+using BridgeEngine.Diagnostics;
 using System.Text.Json;
 using BridgeEngine.Client;
 using BridgeEngine.Errors;
@@ -110,7 +111,7 @@ public sealed partial class AccountQuotaClient
 
     private static partial class Log
     {
-        [LoggerMessage(6101, LogLevel.Information, "Quota RPC {RpcId} failed with {ErrorCode} (upstream code {UpstreamCode}); its fields are reported unknown")]
+        [LoggerMessage(LogEventIds.AccountQuotaClientQuotaRpcFailed, LogLevel.Information, "Quota RPC {RpcId} failed with {ErrorCode} (upstream code {UpstreamCode}); its fields are reported unknown")]
         public static partial void QuotaRpcFailed(ILogger logger, string rpcId, string errorCode, int? upstreamCode);
     }
 }

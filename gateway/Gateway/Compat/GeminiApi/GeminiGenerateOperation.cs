@@ -1,3 +1,4 @@
+using Gateway.Diagnostics;
 using BridgeEngine.Client;
 using BridgeEngine.Contracts;
 using BridgeEngine.Errors;
@@ -182,13 +183,13 @@ public sealed partial class GeminiGenerateOperation : IBridgeOperation
 
     private static partial class Log
     {
-        [LoggerMessage(7201, LogLevel.Information, "Gemini API generate refused: {ErrorCode} (field {Field})")]
+        [LoggerMessage(LogEventIds.GeminiGenerateOperationRefused, LogLevel.Information, "Gemini API generate refused: {ErrorCode} (field {Field})")]
         public static partial void Refused(ILogger logger, string errorCode, string field);
 
-        [LoggerMessage(7202, LogLevel.Information, "Gemini API generate failed: {ErrorCode} (upstream code {UpstreamCode})")]
+        [LoggerMessage(LogEventIds.GeminiGenerateOperationFailed, LogLevel.Information, "Gemini API generate failed: {ErrorCode} (upstream code {UpstreamCode})")]
         public static partial void Failed(ILogger logger, string errorCode, int? upstreamCode);
 
-        [LoggerMessage(7203, LogLevel.Information, "Gemini API stream ended with {ErrorCode} after it started")]
+        [LoggerMessage(LogEventIds.GeminiGenerateOperationStreamFailed, LogLevel.Information, "Gemini API stream ended with {ErrorCode} after it started")]
         public static partial void StreamFailed(ILogger logger, string errorCode);
     }
 }

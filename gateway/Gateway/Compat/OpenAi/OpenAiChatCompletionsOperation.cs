@@ -1,3 +1,4 @@
+using Gateway.Diagnostics;
 using BridgeEngine.Client;
 using BridgeEngine.Contracts;
 using BridgeEngine.Errors;
@@ -173,13 +174,13 @@ public sealed partial class OpenAiChatCompletionsOperation : IBridgeOperation
 
     private static partial class Log
     {
-        [LoggerMessage(7101, LogLevel.Information, "OpenAI chat completion refused: {ErrorCode} (param {Param})")]
+        [LoggerMessage(LogEventIds.OpenAiChatCompletionsOperationRefused, LogLevel.Information, "OpenAI chat completion refused: {ErrorCode} (param {Param})")]
         public static partial void Refused(ILogger logger, string errorCode, string param);
 
-        [LoggerMessage(7102, LogLevel.Information, "OpenAI chat completion failed: {ErrorCode} (upstream code {UpstreamCode})")]
+        [LoggerMessage(LogEventIds.OpenAiChatCompletionsOperationFailed, LogLevel.Information, "OpenAI chat completion failed: {ErrorCode} (upstream code {UpstreamCode})")]
         public static partial void Failed(ILogger logger, string errorCode, int? upstreamCode);
 
-        [LoggerMessage(7103, LogLevel.Information, "OpenAI chat completion stream ended with {ErrorCode} after it started")]
+        [LoggerMessage(LogEventIds.OpenAiChatCompletionsOperationStreamFailed, LogLevel.Information, "OpenAI chat completion stream ended with {ErrorCode} after it started")]
         public static partial void StreamFailed(ILogger logger, string errorCode);
     }
 }
