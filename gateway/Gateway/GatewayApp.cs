@@ -8,7 +8,7 @@ namespace Gateway;
 /// <summary>
 /// Builds the gateway application. Program.cs runs it; tests build it the same way on a loopback port.
 /// </summary>
-public static partial class GatewayApp
+internal static partial class GatewayApp
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
 

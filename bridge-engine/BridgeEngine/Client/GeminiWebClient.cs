@@ -119,7 +119,7 @@ public sealed partial class GeminiWebClient
     private async Task<(HttpResponseMessage Response, GeminiModel? Model)> SendGenerateAsync(
         UpstreamCall call, ChatRequest request, GeminiSession session, UpstreamTimeouts timeouts)
     {
-        var model = ModelResolver.Resolve(request.Model, session);
+        var model = ModelResolver.Resolve(request.Model, session, call.ModelAllowList);
         var requestUuid = Guid.NewGuid().ToString("D").ToUpperInvariant();
         var inner = GeneratePayloadBuilder.BuildInner(request, session.Language, requestUuid, model?.ModelNumber);
         var uri = new Uri(_transport.AppBase(call), $"{GeminiPaths.StreamGenerate}?{_transport.CommonQuery(session)}");

@@ -10,13 +10,37 @@ namespace BridgeEngine.Client;
 public static class ModelResolver
 {
     /// <summary>Returns the model to send, or null for the account's default (no model header, §9).</summary>
-    public static GeminiModel? Resolve(string? requested, GeminiSession session)
+    /// <param name="allowList">The caller's allowed models (<see cref="UpstreamCall.ModelAllowList"/>); null = any.</param>
+    public static GeminiModel? Resolve(string? requested, GeminiSession session, IReadOnlyCollection<string>? allowList = null)
     {
         if (string.IsNullOrWhiteSpace(requested))
         {
+            if (allowList is { Count: > 0 })
+            {
+                throw new BridgeException(BridgeErrorCode.ModelInvalid, "This API key must name a model: " + string.Join(", ", allowList) + ".");
+            }
+
             return null;
         }
 
+        var resolved = Find(requested, session);
+        if (allowList is { Count: > 0 } && !allowList.Any(allowed => Names(resolved, requested, allowed)))
+        {
+            throw new BridgeException(BridgeErrorCode.ModelInvalid, $"This API key may not use model '{Truncate(requested)}'. Allowed: {string.Join(", ", allowList)}.");
+        }
+
+        return resolved;
+    }
+
+    /// <summary>An allow-list entry names the model by its id, its friendly name or its display name.</summary>
+    private static bool Names(GeminiModel model, string requested, string allowed) =>
+        string.Equals(allowed, requested, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(KnownModels.IdFor(allowed) ?? allowed, model.Id, StringComparison.Ordinal)
+        || string.Equals(allowed, model.Alias, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(allowed, model.DisplayName, StringComparison.OrdinalIgnoreCase);
+
+    private static GeminiModel Find(string requested, GeminiSession session)
+    {
         var id = KnownModels.IdFor(requested) ?? requested;
         foreach (var model in session.Models)
         {

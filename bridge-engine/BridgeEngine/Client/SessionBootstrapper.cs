@@ -29,6 +29,12 @@ public sealed class SessionBootstrapper
     public async Task<GeminiSession> BootstrapAsync(UpstreamCall call, CancellationToken cancellationToken)
     {
         var page = await LoadPageAsync(call, cancellationToken).ConfigureAwait(false);
+        if (page.Language is not { Length: > 0 })
+        {
+            // The page names no language (TuX5cc): hl and the payload's language slot use the configured one.
+            page = page with { Language = _transport.Options.DefaultLanguage };
+        }
+
         var provisional = new GeminiSession(page, GeminiReplyPaths.AccountStatusWhenNull, [], FromCache: false);
         var (status, models) = await ProbeAccountAsync(provisional, call, cancellationToken).ConfigureAwait(false);
 

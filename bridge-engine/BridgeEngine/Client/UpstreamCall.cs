@@ -21,6 +21,12 @@ public sealed class UpstreamCall
     /// </summary>
     public Uri? AppBaseUrl { get; init; }
 
+    /// <summary>
+    /// The models this caller may use (model ids or friendly names, as the gateway's tenant configuration names them);
+    /// null = any model of the account. Checked wherever a model is resolved, so no surface or feature can bypass it.
+    /// </summary>
+    public IReadOnlyCollection<string>? ModelAllowList { get; init; }
+
     /// <summary>The newest __Secure-1PSIDTS value upstream set during this request, if any.</summary>
     public string? RotatedPsidts { get; private set; }
 

@@ -2,7 +2,7 @@ using Scalar.AspNetCore;
 
 namespace Gateway.ApiDocs;
 
-public static class ApiDocsExtensions
+internal static class ApiDocsExtensions
 {
     public static IServiceCollection AddGatewayApiDocs(this IServiceCollection services) =>
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<BridgeRoutesDocumentTransformer>());

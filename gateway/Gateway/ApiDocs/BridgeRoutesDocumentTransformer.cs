@@ -11,13 +11,15 @@ namespace Gateway.ApiDocs;
 /// OpenAPI paths from the live route table (path, methods, bridge operation), with the credential headers,
 /// the envelope and every error code, and schemas generated from the real payload types.
 /// </summary>
-public sealed class BridgeRoutesDocumentTransformer : IOpenApiDocumentTransformer
+internal sealed class BridgeRoutesDocumentTransformer : IOpenApiDocumentTransformer
 {
     private readonly IProxyStateLookup _proxy;
+    private readonly Pipeline.BridgeOperations _operations;
 
-    public BridgeRoutesDocumentTransformer(IProxyStateLookup proxy)
+    public BridgeRoutesDocumentTransformer(IProxyStateLookup proxy, Pipeline.BridgeOperations operations)
     {
         _proxy = proxy;
+        _operations = operations;
     }
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -33,13 +35,14 @@ public sealed class BridgeRoutesDocumentTransformer : IOpenApiDocumentTransforme
         foreach (var route in _proxy.GetRoutes().OrderBy(r => r.Config.Match.Path, StringComparer.Ordinal))
         {
             var config = route.Config;
-            if (config.Metadata is null || !config.Metadata.TryGetValue("Bridge", out var operationName) || config.Match.Path is null)
+            if (config.Metadata is null || !config.Metadata.TryGetValue(Policies.RouteMetadataKeys.Bridge, out var operationName) || config.Match.Path is null
+                || !_operations.TryGet(operationName, out var bridgeOperation))
             {
                 continue;
             }
 
-            var doc = BridgeOperationCatalog.Describe(operationName);
             var path = config.Match.Path.Replace("{**", "{", StringComparison.Ordinal);
+            var action = config.Metadata.GetValueOrDefault(Policies.RouteMetadataKeys.BridgeAction);
             if (!document.Paths.TryGetValue(path, out var item))
             {
                 item = new OpenApiPathItem();
@@ -50,12 +53,13 @@ public sealed class BridgeRoutesDocumentTransformer : IOpenApiDocumentTransforme
             pathItem.Operations ??= [];
             foreach (var method in config.Match.Methods ?? ["GET"])
             {
+                var doc = bridgeOperation.Describe(method, config.Match.Path, action);
                 pathItem.Operations[new HttpMethod(method)] = await OperationAsync(config.RouteId, operationName, doc, path, errorSchema, context, cancellationToken);
             }
         }
     }
 
-    private static async Task<OpenApiOperation> OperationAsync(string routeId, string operationName, BridgeOperationDoc doc, string path, OpenApiSchema errorSchema, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    private static async Task<OpenApiOperation> OperationAsync(string routeId, string operationName, OperationDoc doc, string path, OpenApiSchema errorSchema, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         var operation = new OpenApiOperation
         {

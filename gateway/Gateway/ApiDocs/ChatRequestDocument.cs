@@ -6,7 +6,7 @@ namespace Gateway.ApiDocs;
 
 /// <summary>The JSON body of POST /api/chat, as documented (the reader in Endpoints/ChatRequestReader.cs is the authority).</summary>
 [Description("A chat turn. Only prompt is required.")]
-public sealed class ChatRequestDocument
+internal sealed class ChatRequestDocument
 {
     [JsonPropertyName("prompt")]
     [Description("The message to send.")]

@@ -1,7 +1,7 @@
 namespace Gateway.Compat;
 
 /// <summary>What a compatible-surface request asks for, normalized: both surfaces end up here before Gemini is called.</summary>
-public sealed record CompatChatInput
+internal sealed record CompatChatInput
 {
     /// <summary>The model as the client named it (echoed back in responses).</summary>
     public required string Model { get; init; }

@@ -1,11 +1,12 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using BridgeEngine.Contracts;
+using Gateway.Pipeline;
 
 namespace Gateway.Compat;
 
 /// <summary>Small helpers both request readers and writers share.</summary>
-public static class CompatJson
+internal static class CompatJson
 {
     /// <summary>
     /// API JSON, never embedded in HTML: quotes and most non-ASCII text (accents, CJK) are written as they are, not as
@@ -38,7 +39,7 @@ public static class CompatJson
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw new CompatRequestException(param, $"'{param}' must be a string, not {Describe(value.ValueKind)}.");
+            throw new RequestRejectedException(param, $"'{param}' must be a string, not {Describe(value.ValueKind)}.");
         }
 
         return value.GetString()!;
@@ -49,7 +50,7 @@ public static class CompatJson
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Null => null,
-        _ => throw new CompatRequestException(param, $"'{param}' must be true or false, not {Describe(value.ValueKind)}."),
+        _ => throw new RequestRejectedException(param, $"'{param}' must be true or false, not {Describe(value.ValueKind)}."),
     };
 
     /// <summary>

@@ -11,4 +11,4 @@ namespace Gateway.Compat;
 [JsonSerializable(typeof(OpenAiModelList))]
 [JsonSerializable(typeof(GeminiApiModel))]
 [JsonSerializable(typeof(GeminiApiModelList))]
-public sealed partial class CompatJsonContext : JsonSerializerContext;
+internal sealed partial class CompatJsonContext : JsonSerializerContext;

@@ -3,7 +3,7 @@ using BridgeEngine.Features.Models;
 namespace Gateway.Compat;
 
 /// <summary>How the account's models are named on the compatible surfaces, and how a requested name finds one.</summary>
-public static class CompatModels
+internal static class CompatModels
 {
     /// <summary>The friendly alias when known (gemini-3-flash), else Gemini's id; chat accepts both.</summary>
     public static string PublicId(AccountModel model)

@@ -1,7 +1,7 @@
 namespace Gateway.Compat;
 
 /// <summary>Who said a turn, after each surface's roles are normalized (OpenAI assistant and Gemini model are <see cref="Model"/>).</summary>
-public enum CompatRole
+internal enum CompatRole
 {
     User,
     Model,

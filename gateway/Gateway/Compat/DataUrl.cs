@@ -1,35 +1,37 @@
+using Gateway.Pipeline;
+
 namespace Gateway.Compat;
 
 /// <summary>
 /// Decodes <c>data:&lt;mime&gt;;base64,&lt;data&gt;</c> URLs. Any other URL is refused: the gateway never fetches a
 /// URL a client names (that would let callers make it reach arbitrary hosts).
 /// </summary>
-public static class DataUrl
+internal static class DataUrl
 {
     public static (string MimeType, byte[] Data) Decode(string url, string param)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
         {
-            throw new CompatRequestException(param, $"'{param}' must be a base64 data URL (data:<mime>;base64,...). The gateway does not fetch http(s) or other URLs.");
+            throw new RequestRejectedException(param, $"'{param}' must be a base64 data URL (data:<mime>;base64,...). The gateway does not fetch http(s) or other URLs.");
         }
 
         var comma = url.IndexOf(',', StringComparison.Ordinal);
         if (comma < 0)
         {
-            throw new CompatRequestException(param, $"'{param}' is not a valid data URL (no comma).");
+            throw new RequestRejectedException(param, $"'{param}' is not a valid data URL (no comma).");
         }
 
         var header = url.AsSpan(5, comma - 5);
         if (!header.EndsWith(";base64", StringComparison.OrdinalIgnoreCase))
         {
-            throw new CompatRequestException(param, $"'{param}' must be base64 encoded (data:<mime>;base64,...).");
+            throw new RequestRejectedException(param, $"'{param}' must be base64 encoded (data:<mime>;base64,...).");
         }
 
         var mime = header[..^7].ToString().Split(';', 2)[0].Trim();
         if (mime.Length == 0)
         {
-            throw new CompatRequestException(param, $"'{param}' names no MIME type (data:<mime>;base64,...).");
+            throw new RequestRejectedException(param, $"'{param}' names no MIME type (data:<mime>;base64,...).");
         }
 
         return (mime, Base64(url.AsSpan(comma + 1), param));
@@ -47,12 +49,12 @@ public static class DataUrl
         var buffer = new byte[(trimmed.Length / 4 * 3) + 3];
         if (!Convert.TryFromBase64Chars(trimmed, buffer, out var written))
         {
-            throw new CompatRequestException(param, $"'{param}' is not valid base64.");
+            throw new RequestRejectedException(param, $"'{param}' is not valid base64.");
         }
 
         if (written == 0)
         {
-            throw new CompatRequestException(param, $"'{param}' is empty.");
+            throw new RequestRejectedException(param, $"'{param}' is empty.");
         }
 
         return buffer.AsSpan(0, written).ToArray();

@@ -8,7 +8,7 @@ namespace Gateway.Compat;
 /// instead of guessing which stored Gemini conversation it belongs to. A lone user message is sent as it is; with
 /// instructions or earlier turns the prompt is a labelled transcript ending with the latest user message.
 /// </summary>
-public static class PromptComposer
+internal static class PromptComposer
 {
     public const string InstructionsHeading = "System instructions (follow them throughout the conversation):";
     public const string HistoryHeading = "Conversation so far:";

@@ -12,7 +12,7 @@ namespace Gateway.Diagnostics;
 /// and tenant id come from configuration, error codes from the public catalog, authorities from the upstream
 /// hosts. Gauges read the policies' own state (Redis health, block cool-downs, circuits) when scraped.
 /// </summary>
-public sealed class GatewayMetrics : IDisposable
+internal sealed class GatewayMetrics : IDisposable
 {
     public const string MeterName = "GeminiBridge.Gateway";
     public const string SourceName = "GeminiBridge.Gateway";

@@ -9,11 +9,14 @@ internal static class LogEventIds
     /// <summary>Output/EnvelopeExceptionHandler.cs</summary>
     public const int EnvelopeExceptionHandlerUnhandled = 2001;
 
-    /// <summary>Output/ChatSseStreamer.cs</summary>
-    public const int ChatSseStreamerStreamFailed = 3001;
+    /// <summary>Proxy/BridgeDispatchMiddleware.cs</summary>
+    public const int BridgeDispatchMiddlewareStreamFailed = 3001;
 
-    /// <summary>Output/ChatSseStreamer.cs</summary>
-    public const int ChatSseStreamerStreamCutAtShutdown = 3002;
+    /// <summary>Proxy/BridgeDispatchMiddleware.cs</summary>
+    public const int BridgeDispatchMiddlewareStreamCutAtShutdown = 3002;
+
+    /// <summary>Proxy/BridgeDispatchMiddleware.cs</summary>
+    public const int BridgeDispatchMiddlewareStreamCrashed = 3003;
 
     /// <summary>Endpoints/ResearchEndpoints.cs</summary>
     public const int ResearchEndpointsEventsFailed = 3101;

@@ -8,7 +8,7 @@ namespace Gateway.Diagnostics;
 /// Copies the gateway's request id from the nearest ancestor span onto every span as it starts (policy steps,
 /// bridge dispatch, engine calls, HttpClient), so any one span finds the caller's <c>requestId</c>.
 /// </summary>
-public sealed class RequestIdActivityProcessor : BaseProcessor<Activity>
+internal sealed class RequestIdActivityProcessor : BaseProcessor<Activity>
 {
     public override void OnStart(Activity data)
     {

@@ -7,7 +7,7 @@ using BridgeEngine.Features.Common;
 using BridgeEngine.Features.Files;
 using BridgeEngine.Features.Gems;
 using Gateway.Hosting;
-using Microsoft.AspNetCore.Http.Features;
+using Gateway.Pipeline;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -26,7 +26,7 @@ namespace Gateway.Endpoints;
 /// Limits come from <see cref="FileInputOptions"/>; a breach is INVALID_BODY naming the file. A <c>gem</c> is checked
 /// against the account's gems before generating (INVALID_BODY naming the field).
 /// </summary>
-public sealed class ChatFileInputReader
+internal sealed class ChatFileInputReader
 {
     private const string RequestPartName = "request";
     private const int MaxFileNameChars = 255;
@@ -48,45 +48,29 @@ public sealed class ChatFileInputReader
         _files = files;
     }
 
-    public async Task<ParsedChatRequest> ReadAsync(HttpContext context, UpstreamCall call, GatewayOptions options, CancellationToken cancellationToken)
+    public async Task<ParsedChatRequest> ReadAsync(BridgeCall call, CancellationToken cancellationToken)
     {
         var limits = _files.CurrentValue;
-        var request = context.Request;
-        AllowBodySize(context, options, limits);
-
+        var options = call.Options;
+        var request = call.Request;
         ParsedChatRequest parsed;
         if (IsMultipart(request.ContentType))
         {
-            parsed = await ReadMultipartAsync(request, call, options, limits, cancellationToken);
+            BodyLimits.Apply(call.Context, BodyLimits.Multipart(options, limits).HardBytes);
+            parsed = await ReadMultipartAsync(request, call.Upstream, options, limits, cancellationToken);
         }
         else
         {
-            if (!ChatRequestReader.IsJson(request.ContentType))
-            {
-                throw InvalidBody("The body must be JSON (Content-Type: application/json) or multipart/form-data.");
-            }
-
-            var maxBytes = (int)Math.Min(int.MaxValue, options.MaxJsonBodyBytes + ((limits.MaxTotalBytes + 2) / 3 * 4) + (limits.MaxFiles * 1024L));
-            var (document, bytes) = await ChatRequestReader.ReadJsonAsync(request, maxBytes, cancellationToken);
-            using var owned = document;
-            var hasFiles = document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("files", out var declared) && declared.ValueKind != JsonValueKind.Null;
-
-            // Base64 files widen the limit; without them the body keeps the plain JSON limit.
-            if (!hasFiles && bytes > options.MaxJsonBodyBytes)
-            {
-                throw InvalidBody($"The body is larger than {options.MaxJsonBodyBytes} bytes.");
-            }
-
+            using var document = await JsonBody.ReadObjectAsync(request, BodyLimits.JsonWithInlineFiles(options, limits), optional: false, cancellationToken, fileDataProperty: "files");
             parsed = ChatRequestReader.Parse(document.RootElement, options);
             if (parsed.Request.Gem is { } gem)
             {
-                await _gems.EnsureUsableAsync(call, gem, cancellationToken);
+                await _gems.EnsureUsableAsync(call.Upstream, gem, cancellationToken);
             }
 
             if (document.RootElement.TryGetProperty("files", out var files) && files.ValueKind != JsonValueKind.Null)
             {
-                var uploaded = await UploadBase64Async(files, call, limits, cancellationToken);
+                var uploaded = await UploadBase64Async(files, call.Upstream, limits, BodyLimits.InlineFileBytes(options, limits), cancellationToken);
                 parsed = parsed with { Request = parsed.Request with { Files = uploaded } };
             }
 
@@ -95,7 +79,7 @@ public sealed class ChatFileInputReader
 
         if (parsed.Request.Gem is { } multipartGem)
         {
-            await _gems.EnsureUsableAsync(call, multipartGem, cancellationToken);
+            await _gems.EnsureUsableAsync(call.Upstream, multipartGem, cancellationToken);
         }
 
         return parsed;
@@ -151,7 +135,7 @@ public sealed class ChatFileInputReader
 
                     try
                     {
-                        requestPart = await JsonBodyReader.ReadObjectAsync(section.Body, "application/json", null, options.MaxJsonBodyBytes, optional: false, cancellationToken);
+                        requestPart = await JsonPartReader.ReadObjectAsync(section.Body, "application/json", null, options.MaxJsonBodyBytes, optional: false, cancellationToken);
                     }
                     catch (IOException ex) when (ex is not EndOfStreamException && !cancellationToken.IsCancellationRequested)
                     {
@@ -188,7 +172,7 @@ public sealed class ChatFileInputReader
         }
     }
 
-    private async Task<IReadOnlyList<UploadedFile>> UploadBase64Async(JsonElement files, UpstreamCall call, FileInputOptions limits, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<UploadedFile>> UploadBase64Async(JsonElement files, UpstreamCall call, FileInputOptions limits, long inlineMax, CancellationToken cancellationToken)
     {
         if (files.ValueKind != JsonValueKind.Array)
         {
@@ -244,6 +228,11 @@ public sealed class ChatFileInputReader
             if (total > limits.MaxTotalBytes)
             {
                 throw InvalidBody($"File '{name}' brings the request past the total file limit of {limits.MaxTotalBytes} bytes.");
+            }
+
+            if (total > inlineMax)
+            {
+                throw InvalidBody($"File '{name}' brings the request past the limit of {inlineMax} bytes of base64 files in a JSON body; send larger files as multipart/form-data.");
             }
 
             checkedFiles.Add((name, mime, data));
@@ -402,16 +391,6 @@ public sealed class ChatFileInputReader
 
     private static bool IsMultipart(string? contentType) =>
         contentType is not null && contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Kestrel's default body limit (30 MB) is below the configured file totals; raise it for this request only.</summary>
-    private static void AllowBodySize(HttpContext context, GatewayOptions options, FileInputOptions limits)
-    {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-        {
-            var base64Total = (limits.MaxTotalBytes + 2) / 3 * 4;
-            feature.MaxRequestBodySize = options.MaxJsonBodyBytes + base64Total + (limits.MaxFiles * 64 * 1024L);
-        }
-    }
 
     private static BridgeException TypeNotAllowed(string name) =>
         InvalidBody($"File '{FeatureErrors.Safe(name)}' has a type that is not allowed. Allowed: {FileTypeCatalog.Description}.");

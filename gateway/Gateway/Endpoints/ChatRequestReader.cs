@@ -1,9 +1,8 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text.Json;
 using BridgeEngine.Contracts;
 using BridgeEngine.Errors;
 using Gateway.Hosting;
+using Gateway.Pipeline;
 
 namespace Gateway.Endpoints;
 
@@ -11,7 +10,7 @@ namespace Gateway.Endpoints;
 /// Reads and validates the JSON body of <c>POST /api/chat</c>. Every refusal is INVALID_BODY with a message
 /// that names the field; nothing from the body is echoed back beyond the field name.
 /// </summary>
-public static class ChatRequestReader
+internal static class ChatRequestReader
 {
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
@@ -20,13 +19,7 @@ public static class ChatRequestReader
 
     public static async Task<ParsedChatRequest> ReadAsync(HttpRequest request, GatewayOptions options, CancellationToken cancellationToken)
     {
-        if (!IsJson(request.ContentType))
-        {
-            throw InvalidBody("The body must be JSON (Content-Type: application/json).");
-        }
-
-        var (document, _) = await ReadJsonAsync(request, options.MaxJsonBodyBytes, cancellationToken);
-        using var owned = document;
+        using var document = await JsonBody.ReadObjectAsync(request, BodyLimits.Json(options), optional: false, cancellationToken);
         return Parse(document.RootElement, options);
     }
 
@@ -68,64 +61,6 @@ public static class ChatRequestReader
             Conversation = ReadConversation(root),
         };
         return new ParsedChatRequest(chat, OptionalBool(root, "stream") ?? false);
-    }
-
-    internal static async Task<(JsonDocument Document, long Bytes)> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            throw InvalidBody($"The body is larger than {maxBytes} bytes.");
-        }
-
-        var reader = request.BodyReader;
-        while (true)
-        {
-            var result = await reader.ReadAsync(cancellationToken);
-            if (result.Buffer.Length > maxBytes)
-            {
-                reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
-                throw InvalidBody($"The body is larger than {maxBytes} bytes.");
-            }
-
-            if (result.IsCompleted)
-            {
-                try
-                {
-                    if (result.Buffer.IsEmpty)
-                    {
-                        throw InvalidBody("The body is empty; send a JSON object with a 'prompt'.");
-                    }
-
-                    var json = new Utf8JsonReader(result.Buffer, new JsonReaderOptions { MaxDepth = 32 });
-                    var document = JsonDocument.ParseValue(ref json);
-                    if (json.BytesConsumed != result.Buffer.Length && !IsWhitespace(result.Buffer.Slice(json.BytesConsumed)))
-                    {
-                        document.Dispose();
-                        throw InvalidBody("The body holds more than one JSON value.");
-                    }
-
-                    if (!BridgeEngine.Parsing.Utf8Text.IsValidJsonText(result.Buffer))
-                    {
-                        // Field readers call GetString(), which throws InvalidOperationException on such text.
-                        document.Dispose();
-                        throw InvalidBody("The body holds text that is not valid UTF-8 or Unicode (for example a lone surrogate escape).");
-                    }
-
-                    return (document, result.Buffer.Length);
-                }
-                catch (JsonException ex)
-                {
-                    throw InvalidBody($"The body is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}).");
-                }
-                finally
-                {
-                    reader.AdvanceTo(result.Buffer.End);
-                }
-            }
-
-            // Nothing consumed yet: ask the pipe for more without dropping what was read.
-            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
-        }
     }
 
     private static ConversationRef? ReadConversation(JsonElement root)
@@ -201,17 +136,7 @@ public static class ChatRequestReader
         };
     }
 
-    internal static bool IsJson(string? contentType) =>
-        contentType is not null
-        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            || (contentType.Contains("+json", StringComparison.OrdinalIgnoreCase) && contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase)));
-
-    private static bool IsWhitespace(ReadOnlySequence<byte> rest)
-    {
-        var reader = new SequenceReader<byte>(rest);
-        reader.AdvancePastAny((byte)' ', (byte)'\r', (byte)'\n', (byte)'\t');
-        return reader.End;
-    }
+    internal static bool IsJson(string? contentType) => JsonBody.IsJson(contentType);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -1,11 +1,10 @@
 using System.Globalization;
-using BridgeEngine.Client;
 using BridgeEngine.Errors;
 using BridgeEngine.Features.Common;
 using BridgeEngine.Features.History;
-using Gateway.Hosting;
+using Gateway.ApiDocs;
 using Gateway.Output;
-using Microsoft.Extensions.Options;
+using Gateway.Pipeline;
 
 namespace Gateway.Endpoints;
 
@@ -13,7 +12,7 @@ namespace Gateway.Endpoints;
 /// Chat history (protocol §11): <c>GET /api/conversations</c> (paged), <c>GET /api/conversations/{id}</c> (turns,
 /// oldest first) and <c>DELETE /api/conversations/{id}</c>.
 /// </summary>
-public sealed class ConversationsEndpoints : IBridgeOperation
+internal sealed class ConversationsEndpoints : IBridgeOperation
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -22,55 +21,53 @@ public sealed class ConversationsEndpoints : IBridgeOperation
 
     private readonly ConversationHistoryClient _history;
     private readonly EnvelopeWriter _envelope;
-    private readonly IOptionsMonitor<GatewayOptions> _options;
 
-    public ConversationsEndpoints(ConversationHistoryClient history, EnvelopeWriter envelope, IOptionsMonitor<GatewayOptions> options)
+    public ConversationsEndpoints(ConversationHistoryClient history, EnvelopeWriter envelope)
     {
         _history = history;
         _envelope = envelope;
-        _options = options;
     }
 
     public string Name => "conversations";
 
-    public async Task HandleAsync(HttpContext context, Uri? upstream)
+    public OperationDoc Describe(string method, string path, string? action) => (method, path.Contains("{id}", StringComparison.Ordinal)) switch
     {
-        var call = new UpstreamCall(GeminiCredentialHeaders.Read(context.Request)) { AppBaseUrl = upstream };
-        var id = context.Request.RouteValues["id"] as string;
-        var aborted = context.RequestAborted;
-        var method = context.Request.Method;
+        ("DELETE", _) => new("Delete a conversation", "Removes the conversation from the account's history.", null, typeof(ConversationDeletion)),
+        (_, true) => new("Read a conversation", "The turns, oldest first, with classified outputs and the ids to continue from any turn (maxTurns, default 100).", null, typeof(ConversationDetail)),
+        _ => new("List conversations", "The account's chat history, newest first, with titles and times; page with pageSize (1-100) and cursor (data.nextCursor).", null, typeof(ConversationPage)),
+    };
+
+    public async Task HandleAsync(BridgeCall call)
+    {
+        var request = call.Request;
+        var id = request.RouteValues["id"] as string;
+        var aborted = call.Aborted;
+        var method = request.Method;
         if (id is null)
         {
-            var pageSize = QueryInt(context.Request, "pageSize", DefaultPageSize, 1, MaxPageSize);
-            var cursor = context.Request.Query["cursor"].ToString();
+            var pageSize = QueryInt(request, "pageSize", DefaultPageSize, 1, MaxPageSize);
+            var cursor = request.Query["cursor"].ToString();
             if (cursor.Length > MaxCursorChars)
             {
                 throw FeatureErrors.InvalidBody($"Query parameter 'cursor' is longer than {MaxCursorChars} characters; pass back data.nextCursor unchanged.");
             }
 
-            var page = await _history.ListAsync(call, pageSize, cursor.Length == 0 ? null : cursor, aborted);
-            await AnswerAsync(context, call, page, AccountFeaturesJsonContext.Default.ConversationPage);
+            var page = await _history.ListAsync(call.Upstream, pageSize, cursor.Length == 0 ? null : cursor, aborted);
+            await _envelope.WriteDataAsync(call, page, AccountFeaturesJsonContext.Default.ConversationPage);
             return;
         }
 
         id = FeatureErrors.RequireId(id, "conversation id");
         if (HttpMethods.IsDelete(method))
         {
-            var deleted = await _history.DeleteAsync(call, id, aborted);
-            await AnswerAsync(context, call, deleted, AccountFeaturesJsonContext.Default.ConversationDeletion);
+            var deleted = await _history.DeleteAsync(call.Upstream, id, aborted);
+            await _envelope.WriteDataAsync(call, deleted, AccountFeaturesJsonContext.Default.ConversationDeletion);
             return;
         }
 
-        var maxTurns = QueryInt(context.Request, "maxTurns", DefaultMaxTurns, 1, ConversationHistoryClient.MaxTurns);
-        var detail = await _history.ReadAsync(call, id, maxTurns, aborted);
-        await AnswerAsync(context, call, detail, AccountFeaturesJsonContext.Default.ConversationDetail);
-    }
-
-    private async Task AnswerAsync<T>(HttpContext context, UpstreamCall call, T data, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-    {
-        ChatEndpoint.HandBackRotatedCookie(context.Response, call, _options.CurrentValue);
-        context.Response.Headers.CacheControl = "no-store";
-        await _envelope.WriteSuccessAsync(context, data, type);
+        var maxTurns = QueryInt(request, "maxTurns", DefaultMaxTurns, 1, ConversationHistoryClient.MaxTurns);
+        var detail = await _history.ReadAsync(call.Upstream, id, maxTurns, aborted);
+        await _envelope.WriteDataAsync(call, detail, AccountFeaturesJsonContext.Default.ConversationDetail);
     }
 
     private static int QueryInt(HttpRequest request, string name, int fallback, int min, int max)

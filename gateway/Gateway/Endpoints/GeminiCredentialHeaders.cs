@@ -7,7 +7,7 @@ namespace Gateway.Endpoints;
 /// Reads the caller's Gemini cookies from <c>x-gemini-psid</c> / <c>x-gemini-psidts</c>. A malformed value is
 /// refused here and never sent upstream (protocol §15 row 2). Messages never repeat the value.
 /// </summary>
-public static class GeminiCredentialHeaders
+internal static class GeminiCredentialHeaders
 {
     public const string PsidHeader = "x-gemini-psid";
     public const string PsidtsHeader = "x-gemini-psidts";

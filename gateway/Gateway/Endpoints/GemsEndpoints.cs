@@ -1,9 +1,9 @@
-using BridgeEngine.Client;
 using BridgeEngine.Features.Common;
 using BridgeEngine.Features.Gems;
+using Gateway.ApiDocs;
 using Gateway.Hosting;
 using Gateway.Output;
-using Microsoft.Extensions.Options;
+using Gateway.Pipeline;
 
 namespace Gateway.Endpoints;
 
@@ -11,7 +11,7 @@ namespace Gateway.Endpoints;
 /// Gems (protocol §10): <c>GET /api/gems</c>, <c>POST /api/gems</c>, <c>GET|PUT|DELETE /api/gems/{id}</c>. Only custom
 /// gems can be changed; a system gem is refused with INVALID_BODY before anything goes upstream.
 /// </summary>
-public sealed class GemsEndpoints : IBridgeOperation
+internal sealed class GemsEndpoints : IBridgeOperation
 {
     public const int MaxNameChars = 200;
     public const int MaxDescriptionChars = 2000;
@@ -20,49 +20,56 @@ public sealed class GemsEndpoints : IBridgeOperation
 
     private readonly GemsClient _gems;
     private readonly EnvelopeWriter _envelope;
-    private readonly IOptionsMonitor<GatewayOptions> _options;
 
-    public GemsEndpoints(GemsClient gems, EnvelopeWriter envelope, IOptionsMonitor<GatewayOptions> options)
+    public GemsEndpoints(GemsClient gems, EnvelopeWriter envelope)
     {
         _gems = gems;
         _envelope = envelope;
-        _options = options;
     }
 
     public string Name => "gems";
 
-    public async Task HandleAsync(HttpContext context, Uri? upstream)
+    public OperationDoc Describe(string method, string path, string? action) => (method, path.Contains("{id}", StringComparison.Ordinal)) switch
     {
-        var options = _options.CurrentValue;
-        var call = new UpstreamCall(GeminiCredentialHeaders.Read(context.Request)) { AppBaseUrl = upstream };
-        var routeId = context.Request.RouteValues["id"] as string;
-        var method = context.Request.Method;
-        var aborted = context.RequestAborted;
+        ("POST", _) => new("Create a gem", "A custom gem from name, description and instructions; answers 201 with the gem.", typeof(GemDraft), typeof(Gem)),
+        ("PUT", _) => new("Update a gem", "Changes name, description or instructions of a custom gem (system gems cannot be changed).", typeof(GemDraft), typeof(Gem)),
+        ("DELETE", _) => new("Delete a gem", "Deletes a custom gem.", null, typeof(GemDeletion)),
+        (_, true) => new("Get a gem", "One gem by id.", null, typeof(Gem)),
+        _ => new("List gems", "System and custom gems of the account.", null, typeof(GemList)),
+    };
+
+    public async Task HandleAsync(BridgeCall call)
+    {
+        var options = call.Options;
+        var request = call.Request;
+        var routeId = request.RouteValues["id"] as string;
+        var method = request.Method;
+        var aborted = call.Aborted;
 
         if (routeId is null)
         {
             if (HttpMethods.IsPost(method))
             {
-                using var body = await ReadBodyAsync(context.Request, options, aborted);
+                using var body = await ReadBodyAsync(request, options, aborted);
                 var root = body.RootElement;
                 var draft = new GemDraft(
                     JsonFields.RequiredString(root, "name", MaxNameChars),
                     JsonFields.OptionalString(root, "description", MaxDescriptionChars, allowEmpty: true) ?? throw FeatureErrors.InvalidBody("Field 'description' is required (it may be an empty string)."),
                     JsonFields.RequiredString(root, "instructions", options.MaxPromptChars));
-                var created = await _gems.CreateAsync(call, draft, aborted);
-                await AnswerAsync(context, call, created, AccountFeaturesJsonContext.Default.Gem);
+                var created = await _gems.CreateAsync(call.Upstream, draft, aborted);
+                await _envelope.WriteDataAsync(call, created, AccountFeaturesJsonContext.Default.Gem, StatusCodes.Status201Created);
                 return;
             }
 
-            var list = await _gems.ListAsync(call, aborted);
-            await AnswerAsync(context, call, list, AccountFeaturesJsonContext.Default.GemList);
+            var list = await _gems.ListAsync(call.Upstream, aborted);
+            await _envelope.WriteDataAsync(call, list, AccountFeaturesJsonContext.Default.GemList);
             return;
         }
 
         var id = FeatureErrors.RequireId(routeId, "gem id");
         if (HttpMethods.IsPut(method))
         {
-            using var body = await ReadBodyAsync(context.Request, options, aborted);
+            using var body = await ReadBodyAsync(request, options, aborted);
             var root = body.RootElement;
             var name = JsonFields.OptionalString(root, "name", MaxNameChars, allowEmpty: false);
             var description = JsonFields.OptionalString(root, "description", MaxDescriptionChars, allowEmpty: true);
@@ -72,26 +79,26 @@ public sealed class GemsEndpoints : IBridgeOperation
                 throw FeatureErrors.InvalidBody("Send at least one of the fields 'name', 'description', 'instructions'.");
             }
 
-            var updated = await _gems.UpdateAsync(call, id, name, description, instructions, aborted);
-            await AnswerAsync(context, call, updated, AccountFeaturesJsonContext.Default.Gem);
+            var updated = await _gems.UpdateAsync(call.Upstream, id, name, description, instructions, aborted);
+            await _envelope.WriteDataAsync(call, updated, AccountFeaturesJsonContext.Default.Gem);
             return;
         }
 
         if (HttpMethods.IsDelete(method))
         {
-            var deleted = await _gems.DeleteAsync(call, id, aborted);
-            await AnswerAsync(context, call, deleted, AccountFeaturesJsonContext.Default.GemDeletion);
+            var deleted = await _gems.DeleteAsync(call.Upstream, id, aborted);
+            await _envelope.WriteDataAsync(call, deleted, AccountFeaturesJsonContext.Default.GemDeletion);
             return;
         }
 
-        var all = await _gems.ListAsync(call, aborted);
+        var all = await _gems.ListAsync(call.Upstream, aborted);
         var gem = all.Find(id) ?? throw FeatureErrors.NotFound($"No gem '{FeatureErrors.Safe(id)}' on this account.");
-        await AnswerAsync(context, call, gem, AccountFeaturesJsonContext.Default.Gem);
+        await _envelope.WriteDataAsync(call, gem, AccountFeaturesJsonContext.Default.Gem);
     }
 
     private static async Task<System.Text.Json.JsonDocument> ReadBodyAsync(HttpRequest request, GatewayOptions options, CancellationToken cancellationToken)
     {
-        var document = await JsonBodyReader.ReadObjectAsync(request.Body, request.ContentType, request.ContentLength, options.MaxJsonBodyBytes, optional: false, cancellationToken);
+        var document = await JsonBody.ReadObjectAsync(request, BodyLimits.Json(options), optional: false, cancellationToken);
         try
         {
             JsonFields.EnsureOnly(document.RootElement, Fields);
@@ -102,12 +109,5 @@ public sealed class GemsEndpoints : IBridgeOperation
             document.Dispose();
             throw;
         }
-    }
-
-    private async Task AnswerAsync<T>(HttpContext context, UpstreamCall call, T data, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-    {
-        ChatEndpoint.HandBackRotatedCookie(context.Response, call, _options.CurrentValue);
-        context.Response.Headers.CacheControl = "no-store";
-        await _envelope.WriteSuccessAsync(context, data, type);
     }
 }

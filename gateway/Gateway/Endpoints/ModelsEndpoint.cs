@@ -1,32 +1,30 @@
-using BridgeEngine.Client;
 using BridgeEngine.Features.Models;
-using Gateway.Hosting;
+using Gateway.ApiDocs;
 using Gateway.Output;
-using Microsoft.Extensions.Options;
+using Gateway.Pipeline;
 
 namespace Gateway.Endpoints;
 
 /// <summary><c>GET /api/models</c>: the models this account can use, from the otAQ7b probe (protocol §9.3).</summary>
-public sealed class ModelsEndpoint : IBridgeOperation
+internal sealed class ModelsEndpoint : IBridgeOperation
 {
     private readonly AccountModelsClient _models;
     private readonly EnvelopeWriter _envelope;
-    private readonly IOptionsMonitor<GatewayOptions> _options;
 
-    public ModelsEndpoint(AccountModelsClient models, EnvelopeWriter envelope, IOptionsMonitor<GatewayOptions> options)
+    public ModelsEndpoint(AccountModelsClient models, EnvelopeWriter envelope)
     {
         _models = models;
         _envelope = envelope;
-        _options = options;
     }
 
     public string Name => "models";
 
-    public async Task HandleAsync(HttpContext context, Uri? upstream)
+    public OperationDoc Describe(string method, string path, string? action) =>
+        new("List models", "The models this Gemini account can use, discovered from upstream (friendly names, ids, capabilities).", null, typeof(AccountModelList));
+
+    public async Task HandleAsync(BridgeCall call)
     {
-        var call = new UpstreamCall(GeminiCredentialHeaders.Read(context.Request)) { AppBaseUrl = upstream };
-        var list = await _models.ListAsync(call, context.RequestAborted);
-        ChatEndpoint.HandBackRotatedCookie(context.Response, call, _options.CurrentValue);
-        await _envelope.WriteSuccessAsync(context, list, AccountFeaturesJsonContext.Default.AccountModelList);
+        var list = await _models.ListAsync(call.Upstream, call.Aborted);
+        await _envelope.WriteDataAsync(call, list, AccountFeaturesJsonContext.Default.AccountModelList);
     }
 }

@@ -3,4 +3,4 @@ using BridgeEngine.Contracts;
 namespace Gateway.Endpoints;
 
 /// <summary>A validated chat body: the engine's request plus the gateway-only streaming choice.</summary>
-public sealed record ParsedChatRequest(ChatRequest Request, bool Stream);
+internal sealed record ParsedChatRequest(ChatRequest Request, bool Stream);

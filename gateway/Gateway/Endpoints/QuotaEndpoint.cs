@@ -1,36 +1,30 @@
-using BridgeEngine.Client;
 using BridgeEngine.Features.Quota;
-using Gateway.Hosting;
+using Gateway.ApiDocs;
 using Gateway.Output;
-using Microsoft.Extensions.Options;
+using Gateway.Pipeline;
 
 namespace Gateway.Endpoints;
 
-/// <summary>
-/// <c>GET /api/quota</c>: account status, tier and usage, best effort (protocol §7, §9.3, §14). A failing quota RPC
-/// leaves its fields unknown; only a failure to reach the account at all fails the answer.
-/// </summary>
-public sealed class QuotaEndpoint : IBridgeOperation
+/// <summary><c>GET /api/quota</c>: account status, tier and per-model usage as far as upstream exposes them (protocol §9.4).</summary>
+internal sealed class QuotaEndpoint : IBridgeOperation
 {
     private readonly AccountQuotaClient _quota;
     private readonly EnvelopeWriter _envelope;
-    private readonly IOptionsMonitor<GatewayOptions> _options;
 
-    public QuotaEndpoint(AccountQuotaClient quota, EnvelopeWriter envelope, IOptionsMonitor<GatewayOptions> options)
+    public QuotaEndpoint(AccountQuotaClient quota, EnvelopeWriter envelope)
     {
         _quota = quota;
         _envelope = envelope;
-        _options = options;
     }
 
     public string Name => "quota";
 
-    public async Task HandleAsync(HttpContext context, Uri? upstream)
+    public OperationDoc Describe(string method, string path, string? action) =>
+        new("Account quota", "Account status, tier and usage per model as far as upstream exposes them; fields upstream does not expose are reported unknown.", null, typeof(AccountQuota));
+
+    public async Task HandleAsync(BridgeCall call)
     {
-        var call = new UpstreamCall(GeminiCredentialHeaders.Read(context.Request)) { AppBaseUrl = upstream };
-        var quota = await _quota.GetAsync(call, context.RequestAborted);
-        ChatEndpoint.HandBackRotatedCookie(context.Response, call, _options.CurrentValue);
-        context.Response.Headers.CacheControl = "no-store";
-        await _envelope.WriteSuccessAsync(context, quota, AccountFeaturesJsonContext.Default.AccountQuota);
+        var quota = await _quota.GetAsync(call.Upstream, call.Aborted);
+        await _envelope.WriteDataAsync(call, quota, AccountFeaturesJsonContext.Default.AccountQuota);
     }
 }

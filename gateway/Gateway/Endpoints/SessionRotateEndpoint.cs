@@ -1,7 +1,7 @@
 using BridgeEngine.Client;
-using Gateway.Hosting;
+using Gateway.ApiDocs;
 using Gateway.Output;
-using Microsoft.Extensions.Options;
+using Gateway.Pipeline;
 
 namespace Gateway.Endpoints;
 
@@ -9,27 +9,25 @@ namespace Gateway.Endpoints;
 /// <c>POST /api/session/rotate</c>: asks Google for a fresh __Secure-1PSIDTS (protocol §4) and hands it back,
 /// so a caller can keep a session alive between chats without the gateway storing anything.
 /// </summary>
-public sealed class SessionRotateEndpoint : IBridgeOperation
+internal sealed class SessionRotateEndpoint : IBridgeOperation
 {
     private readonly GeminiWebClient _client;
     private readonly EnvelopeWriter _envelope;
-    private readonly IOptionsMonitor<GatewayOptions> _options;
 
-    public SessionRotateEndpoint(GeminiWebClient client, EnvelopeWriter envelope, IOptionsMonitor<GatewayOptions> options)
+    public SessionRotateEndpoint(GeminiWebClient client, EnvelopeWriter envelope)
     {
         _client = client;
         _envelope = envelope;
-        _options = options;
     }
 
     public string Name => "session.rotate";
 
-    public async Task HandleAsync(HttpContext context, Uri? upstream)
+    public OperationDoc Describe(string method, string path, string? action) =>
+        new("Rotate __Secure-1PSIDTS", "Asks Google for a fresh __Secure-1PSIDTS and returns it in data.psidts and the x-gemini-psidts-next header.", null, typeof(SessionRotationData));
+
+    public async Task HandleAsync(BridgeCall call)
     {
-        var call = new UpstreamCall(GeminiCredentialHeaders.Read(context.Request)) { AppBaseUrl = upstream };
-        var rotated = await _client.RotateCookiesAsync(call, context.RequestAborted);
-        ChatEndpoint.HandBackRotatedCookie(context.Response, call, _options.CurrentValue);
-        context.Response.Headers.CacheControl = "no-store";
-        await _envelope.WriteSuccessAsync(context, new SessionRotationData(rotated is not null, rotated), GatewayJsonContext.Default.SessionRotationData);
+        var rotated = await _client.RotateCookiesAsync(call.Upstream, call.Aborted);
+        await _envelope.WriteDataAsync(call, new SessionRotationData(rotated is not null, rotated), GatewayJsonContext.Default.SessionRotationData);
     }
 }

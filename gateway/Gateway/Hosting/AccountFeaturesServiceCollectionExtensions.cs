@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Hosting;
 
-public static class AccountFeaturesServiceCollectionExtensions
+internal static class AccountFeaturesServiceCollectionExtensions
 {
     /// <summary>
     /// Account features (issue 5): models, quota, history, gems, deep research and file input for chat. Routes live in

@@ -5,11 +5,12 @@ using Gateway.Compat;
 using Gateway.Compat.GeminiApi;
 using Gateway.Compat.OpenAi;
 using Gateway.Endpoints;
+using Gateway.Pipeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Hosting;
 
-public static class CompatServiceCollectionExtensions
+internal static class CompatServiceCollectionExtensions
 {
     /// <summary>
     /// The OpenAI- and Gemini-API-compatible surfaces (issue 7): <c>/v1/chat/completions</c>, <c>/v1/models</c>,
@@ -22,7 +23,9 @@ public static class CompatServiceCollectionExtensions
         services.TryAddSingleton<AccountRpcRunner>();
         services.TryAddSingleton<AccountModelsClient>();
         services.TryAddSingleton<FileUploader>();
-        services.TryAddSingleton<CompatChatRunner>();
+        services.TryAddSingleton<CompatRequestBuilder>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, OpenAiErrorShape>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, GeminiErrorShape>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, OpenAiChatCompletionsOperation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, OpenAiModelsOperation>());

@@ -8,7 +8,7 @@ namespace Gateway.Hosting;
 /// config/ that fails validation leaves the replica serving with values it can no longer read, so readiness
 /// turns Unhealthy and names the section (validation messages name keys, never values).
 /// </summary>
-public sealed class ConfigHealthCheck : IHealthCheck
+internal sealed class ConfigHealthCheck : IHealthCheck
 {
     private readonly IServiceProvider _services;
     private readonly IReadOnlyList<(string Section, Func<IServiceProvider, object> Read)> _sections;

@@ -1,6 +1,6 @@
 namespace Gateway.Hosting;
 
-public static class GatewayConfigurationExtensions
+internal static class GatewayConfigurationExtensions
 {
     public const string ConfigDirVariable = "GATEWAY_CONFIG_DIR";
 

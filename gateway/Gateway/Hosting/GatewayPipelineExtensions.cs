@@ -5,7 +5,7 @@ using Gateway.Proxy;
 
 namespace Gateway.Hosting;
 
-public static class GatewayPipelineExtensions
+internal static class GatewayPipelineExtensions
 {
     /// <summary>
     /// The request path, in order: request id, the request log line and metrics, the one exception handler,

@@ -3,14 +3,16 @@ using BridgeEngine.Protocol;
 using Gateway.Policies.Resilience;
 using Gateway.Endpoints;
 using Gateway.Output;
+using Gateway.Pipeline;
 using Gateway.Proxy;
 using Gateway.Policies.Outcome;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;
 
-public static class GatewayServiceCollectionExtensions
+internal static class GatewayServiceCollectionExtensions
 {
     /// <summary>Options, envelope output and the one exception handler.</summary>
     public static IServiceCollection AddGatewayCore(this IServiceCollection services)
@@ -19,9 +21,12 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<StreamingOptions>().BindConfiguration(StreamingOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<EnvelopeWriter>();
-        services.AddSingleton<ChatSseStreamer>();
         services.AddExceptionHandler<EnvelopeExceptionHandler>();
-        services.AddSingleton<IPolicyRejectionWriter, EnvelopePolicyRejectionWriter>();
+
+        // Error shapes by route metadata; policy refusals use them too. A surface adds its own shape (AddCompatApis).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, EnvelopeErrorShape>());
+        services.AddSingleton<ErrorShapes>();
+        services.AddSingleton<IPolicyRejectionWriter>(sp => sp.GetRequiredService<ErrorShapes>());
 
         // Graceful shutdown: the host waits for the drain plus the final writes before it aborts connections.
         services.AddOptionsWithValidateOnStart<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateDataAnnotations();
@@ -43,6 +48,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<GeminiWebOptions>, GeminiWebOptionsValidator>();
         // Polly v8 on the one upstream client (Resilience:GeminiWeb): retries for idempotent reads, a circuit per authority.
         services.AddBridgeEngine().AddGeminiWebResilience();
+
+        // The one pipeline under every operation (Pipeline/): dispatch plumbing, chat turns, streams.
+        services.AddSingleton<BridgeOperations>();
+        services.AddSingleton<StreamTracker>();
+        services.AddSingleton<ChatTurnRunner>();
         services.AddSingleton<IBridgeOperation, ChatEndpoint>();
         services.AddSingleton<IBridgeOperation, SessionRotateEndpoint>();
         return services;
@@ -53,7 +63,8 @@ public static class GatewayServiceCollectionExtensions
     {
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
-            .AddTransforms<StripCredentialHeadersTransformProvider>();
+            .AddTransforms<StripCredentialHeadersTransformProvider>()
+            .AddConfigFilter<RouteMetadataValidator>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ namespace Gateway.Hosting;
 /// <see cref="DrainExpired"/>, which bridge operations observe through their request token: a stream still
 /// open writes an <c>error</c> event and ends, a plain request not yet answered gets an API_ERROR envelope.
 /// </summary>
-public sealed partial class GracefulShutdown : IHostedService, IDisposable
+internal sealed partial class GracefulShutdown : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _drain;
     private readonly IHostApplicationLifetime _lifetime;

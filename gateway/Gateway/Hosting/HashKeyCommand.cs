@@ -6,7 +6,7 @@ namespace Gateway.Hosting;
 /// <c>dotnet Gateway.dll hash-key</c>: reads an API key from standard input (not the command line, which
 /// shell history and process lists keep) and prints the SHA-256 hash to put in Auth:Tenants:*:KeyHashes.
 /// </summary>
-public static class HashKeyCommand
+internal static class HashKeyCommand
 {
     public const string Name = "hash-key";
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gateway.Hosting;
 
-public static class HealthEndpointExtensions
+internal static class HealthEndpointExtensions
 {
     /// <summary>
     /// <c>/healthz</c>: the process serves requests (liveness, no checks). <c>/readyz</c>: the checks tagged

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;
 
-public static class HealthServiceCollectionExtensions
+internal static class HealthServiceCollectionExtensions
 {
     /// <summary>
     /// The readiness checks the gateway adds to the policies' own (Redis, block cool-downs): configuration

@@ -15,7 +15,7 @@ namespace Gateway.Hosting;
 /// is assigned, around everything else. Logs under the category <c>Gateway.Requests</c>, so its level is set in
 /// configuration like any other (<c>Logging:LogLevel:Gateway.Requests</c>). Health and scrape paths log at Debug.
 /// </summary>
-public sealed partial class RequestLoggingMiddleware
+internal sealed partial class RequestLoggingMiddleware
 {
     public const string Category = "Gateway.Requests";
 
@@ -51,6 +51,11 @@ public sealed partial class RequestLoggingMiddleware
     /// <summary>The YARP route id, the endpoint's name for the gateway's own endpoints, or "none" (no route matched).</summary>
     public static string RouteOf(HttpContext context)
     {
+        if (RequestTelemetryFeature.Of(context)?.RouteId is { } routeId)
+        {
+            return routeId;
+        }
+
         var endpoint = context.GetEndpoint();
         return endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId
             ?? endpoint?.DisplayName

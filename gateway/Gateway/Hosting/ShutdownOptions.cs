@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Gateway.Hosting;
 
 /// <summary>Graceful shutdown (section <c>Shutdown</c>); read at start.</summary>
-public sealed class ShutdownOptions
+internal sealed class ShutdownOptions
 {
     public const string SectionName = "Shutdown";
 

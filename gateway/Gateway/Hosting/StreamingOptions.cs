@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Gateway.Hosting;
 
 /// <summary>Server-Sent Events behaviour (section <c>Streaming</c>).</summary>
-public sealed class StreamingOptions
+internal sealed class StreamingOptions
 {
     public const string SectionName = "Streaming";
 

@@ -5,7 +5,7 @@ namespace Gateway.Hosting;
 /// restart. Traces, metrics and logs are collected only when something takes them (an exporter, or
 /// <see cref="Collect"/> set for an in-process exporter): spans nobody reads would cost every request.
 /// </summary>
-public sealed class TelemetryOptions
+internal sealed class TelemetryOptions
 {
     public const string SectionName = "Telemetry";
 

@@ -10,7 +10,7 @@ using OpenTelemetry.Trace;
 
 namespace Gateway.Hosting;
 
-public static class TelemetryServiceCollectionExtensions
+internal static class TelemetryServiceCollectionExtensions
 {
     /// <summary>Health, readiness and scrape paths: polled every few seconds, never worth a span.</summary>
     private static readonly string[] QuietPaths = ["/healthz", "/readyz"];

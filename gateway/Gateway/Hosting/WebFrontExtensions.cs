@@ -10,7 +10,7 @@ namespace Gateway.Hosting;
 /// (no CDN, no external script), and the hardening headers every response carries. Call it in the pipeline
 /// before <c>MapReverseProxy</c>, so <c>/</c> and the page's files are answered here and the API routes go on.
 /// </summary>
-public static class WebFrontExtensions
+internal static class WebFrontExtensions
 {
     /// <summary>No inline script or style, nothing from another origin except images (Gemini answers link them).</summary>
     public const string ContentSecurityPolicy =

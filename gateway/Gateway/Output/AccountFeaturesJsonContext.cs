@@ -21,4 +21,4 @@ namespace Gateway.Output;
 [JsonSerializable(typeof(ResearchStart))]
 [JsonSerializable(typeof(ResearchStatus))]
 [JsonSerializable(typeof(ResearchReport))]
-public sealed partial class AccountFeaturesJsonContext : JsonSerializerContext;
+internal sealed partial class AccountFeaturesJsonContext : JsonSerializerContext;

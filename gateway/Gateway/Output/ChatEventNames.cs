@@ -1,7 +1,7 @@
 namespace Gateway.Output;
 
 /// <summary>The SSE event vocabulary of streamed chat, documented in README "Streaming".</summary>
-public static class ChatEventNames
+internal static class ChatEventNames
 {
     /// <summary>New answer text since the previous delta; concatenated, the deltas are exactly data.text of done.</summary>
     public const string Delta = "delta";
@@ -21,4 +21,7 @@ public static class ChatEventNames
 
     /// <summary>The stream failed after it started: the envelope's error object; the stream ends right after.</summary>
     public const string Error = "error";
+
+    /// <summary>Research progress: one per poll of the research job.</summary>
+    public const string Status = "status";
 }

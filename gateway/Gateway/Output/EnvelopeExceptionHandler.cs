@@ -1,5 +1,6 @@
 using Gateway.Diagnostics;
 using BridgeEngine.Errors;
+using Gateway.Pipeline;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Gateway.Output;
@@ -8,33 +9,29 @@ namespace Gateway.Output;
 /// The only place exceptions become answers. Expected failures carry a public code; anything else is
 /// INTERNAL_ERROR with a generic message (the exception stays in the logs, never in the answer).
 /// </summary>
-public sealed partial class EnvelopeExceptionHandler : IExceptionHandler
+internal sealed partial class EnvelopeExceptionHandler : IExceptionHandler
 {
-    private readonly EnvelopeWriter _writer;
+    private readonly ErrorShapes _errors;
     private readonly ILogger<EnvelopeExceptionHandler> _logger;
 
-    public EnvelopeExceptionHandler(EnvelopeWriter writer, ILogger<EnvelopeExceptionHandler> logger)
+    public EnvelopeExceptionHandler(ErrorShapes errors, ILogger<EnvelopeExceptionHandler> logger)
     {
-        _writer = writer;
+        _errors = errors;
         _logger = logger;
     }
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        switch (exception)
+        // Expected failures outside the dispatch (policy steps, the web front); a bug anywhere is INTERNAL_ERROR.
+        var failure = BridgeFailure.From(exception);
+        if (failure is null)
         {
-            case BridgeException bridge:
-                await _writer.WriteErrorAsync(httpContext, bridge.Code, bridge.Message, bridge.RetryAfter);
-                return true;
-            case BadHttpRequestException bad:
-                // Kestrel's own body limits and malformed requests (413 too large, 400 bad framing).
-                await _writer.WriteErrorAsync(httpContext, BridgeErrorCode.InvalidBody, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.");
-                return true;
-            default:
-                Log.Unhandled(_logger, exception.GetType().Name, exception);
-                await _writer.WriteErrorAsync(httpContext, BridgeErrorCode.InternalError, null);
-                return true;
+            Log.Unhandled(_logger, exception.GetType().Name, exception);
+            failure = new BridgeFailure(BridgeErrorCode.InternalError, null);
         }
+
+        await _errors.WriteAsync(httpContext, failure);
+        return true;
     }
 
     private static partial class Log

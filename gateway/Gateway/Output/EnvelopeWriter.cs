@@ -9,7 +9,7 @@ namespace Gateway.Output;
 /// Writes the gateway's JSON envelope. Every answer, success or failure, from every source (endpoints,
 /// rejections, status-code pages, the exception handler) goes through here.
 /// </summary>
-public sealed class EnvelopeWriter
+internal sealed class EnvelopeWriter
 {
     private readonly TimeProvider _time;
 
@@ -20,10 +20,10 @@ public sealed class EnvelopeWriter
 
     public string Timestamp() => _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    public async Task WriteSuccessAsync<T>(HttpContext context, T data, JsonTypeInfo<T> typeInfo)
+    public async Task WriteSuccessAsync<T>(HttpContext context, T data, JsonTypeInfo<T> typeInfo, int statusCode = StatusCodes.Status200OK)
     {
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
+        response.StatusCode = statusCode;
         response.ContentType = "application/json; charset=utf-8";
         await using (var json = new Utf8JsonWriter(response.BodyWriter, JsonOutput.WriterOptions))
         {
@@ -36,6 +36,14 @@ public sealed class EnvelopeWriter
         }
 
         await response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>An operation's answer: account data is the caller's own, so no cache may keep it.</summary>
+    public Task WriteDataAsync<T>(Pipeline.BridgeCall call, T data, JsonTypeInfo<T> typeInfo, int statusCode = StatusCodes.Status200OK)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        call.Response.Headers.CacheControl = "no-store";
+        return WriteSuccessAsync(call.Context, data, typeInfo, statusCode);
     }
 
     /// <summary>Writes a failure envelope; when the response already started, nothing can be written (the caller handles it).</summary>

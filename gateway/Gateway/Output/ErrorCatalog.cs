@@ -3,7 +3,7 @@ using BridgeEngine.Errors;
 namespace Gateway.Output;
 
 /// <summary>The one table: public error code -> wire name, HTTP status and the default safe message.</summary>
-public static class ErrorCatalog
+internal static class ErrorCatalog
 {
     public static ErrorDescriptor Describe(BridgeErrorCode code) => code switch
     {

@@ -1,4 +1,4 @@
 namespace Gateway.Output;
 
 /// <summary>How one public error code looks on the wire.</summary>
-public sealed record ErrorDescriptor(string Code, int Status, string DefaultMessage);
+internal sealed record ErrorDescriptor(string Code, int Status, string DefaultMessage);

@@ -7,7 +7,7 @@ namespace Gateway.Output;
 /// The part every error answer shares, whatever its body shape (gateway envelope, OpenAI, Gemini API): status
 /// from the catalog, the request id, Retry-After, and the code for the request's telemetry.
 /// </summary>
-public static class ErrorResponse
+internal static class ErrorResponse
 {
     /// <summary>Sets status and headers; null when the response already started and nothing can be written.</summary>
     public static ErrorDescriptor? Begin(HttpContext context, BridgeErrorCode code, TimeSpan? retryAfter)

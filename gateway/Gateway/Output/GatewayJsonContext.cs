@@ -11,4 +11,4 @@ namespace Gateway.Output;
 [JsonSerializable(typeof(Citation))]
 [JsonSerializable(typeof(ConversationRef))]
 [JsonSerializable(typeof(SessionRotationData))]
-public sealed partial class GatewayJsonContext : JsonSerializerContext;
+internal sealed partial class GatewayJsonContext : JsonSerializerContext;

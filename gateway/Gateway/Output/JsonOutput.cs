@@ -8,7 +8,7 @@ namespace Gateway.Output;
 /// (<c>"</c> instead of <c>\u0022</c>); the answers are application/json and text/event-stream, never HTML, and
 /// control characters stay escaped, so an SSE data line never breaks.
 /// </summary>
-public static class JsonOutput
+internal static class JsonOutput
 {
     public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

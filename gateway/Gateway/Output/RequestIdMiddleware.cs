@@ -4,7 +4,7 @@ namespace Gateway.Output;
 /// Gives every request a UUID v4 before anything else runs; it is the envelope's requestId, the
 /// <c>x-request-id</c> response header and the logs' TraceIdentifier, so a caller's report finds the log line.
 /// </summary>
-public sealed class RequestIdMiddleware
+internal sealed class RequestIdMiddleware
 {
     public const string HeaderName = "x-request-id";
 

@@ -1,4 +1,4 @@
 namespace Gateway.Output;
 
 /// <summary>The answer of POST /api/session/rotate.</summary>
-public sealed record SessionRotationData(bool Rotated, string? Psidts);
+internal sealed record SessionRotationData(bool Rotated, string? Psidts);

@@ -8,7 +8,7 @@ namespace Gateway.Proxy;
 /// Credentials are for the bridge only: on every route that YARP forwards as a plain proxy, the cookie and
 /// API-key headers are removed so they never reach another service.
 /// </summary>
-public sealed class StripCredentialHeadersTransformProvider : ITransformProvider
+internal sealed class StripCredentialHeadersTransformProvider : ITransformProvider
 {
     public static readonly string[] Headers = [GeminiCredentialHeaders.PsidHeader, GeminiCredentialHeaders.PsidtsHeader, "x-bridge-api-key"];
 

@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using BenchmarkDotNet.Attributes;
 using BridgeEngine.Contracts;
 using Gateway.Output;
+using Gateway.Pipeline;
 using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Benchmarks.Micro;
@@ -20,19 +21,19 @@ public class OutputBenchmarks
 
     private readonly EnvelopeWriter _envelope = new(TimeProvider.System);
     private Pipe _pipe = new();
-    private SseEventWriter _sse = null!;
+    private EventStreamWriter _sse = null!;
 
     [IterationSetup]
     public void Setup()
     {
         _pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
-        _sse = new SseEventWriter(_pipe.Writer, "3f0c2d9e-8a52-4f5e-9a4b-1c2d3e4f5a6b");
+        _sse = new EventStreamWriter(_pipe.Writer, "3f0c2d9e-8a52-4f5e-9a4b-1c2d3e4f5a6b");
     }
 
     [Benchmark]
     public async Task SseDeltaEvent()
     {
-        await _sse.WriteEventAsync("delta", "new text since the last event", static (json, text) => json.WriteString("text", text), CancellationToken.None);
+        await NativeEvents.WriteAsync(_sse, ChatEventNames.Delta, "new text since the last event", static (json, text) => json.WriteString("text", text), CancellationToken.None);
         _pipe.Reader.TryRead(out var read);
         _pipe.Reader.AdvanceTo(read.Buffer.End);
     }

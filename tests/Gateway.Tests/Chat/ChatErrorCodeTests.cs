@@ -282,20 +282,22 @@ public sealed class ChatErrorCodeTests : IClassFixture<GatewayFixture>
     }
 
     [Fact]
-    public async Task Route_MisconfiguredBridgeOperation_ReturnsInternalErrorWithoutDetails()
+    public async Task Route_MisconfiguredBridgeOperation_StopsTheStartNamingRouteAndKey()
     {
-        await using var gateway = await GatewayHost.StartAsync(_fixture.Simulator.BaseAddress, new Dictionary<string, string?>
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            ["ReverseProxy:Routes:broken:ClusterId"] = "gemini-web",
-            ["ReverseProxy:Routes:broken:Match:Path"] = "/api/broken",
-            ["ReverseProxy:Routes:broken:Metadata:Bridge"] = "no-such-operation",
+            await using var gateway = await GatewayHost.StartAsync(_fixture.Simulator.BaseAddress, new Dictionary<string, string?>
+            {
+                ["ReverseProxy:Routes:broken:ClusterId"] = "gemini-web",
+                ["ReverseProxy:Routes:broken:Match:Path"] = "/api/broken",
+                ["ReverseProxy:Routes:broken:Metadata:Bridge"] = "no-such-operation",
+            });
         });
 
-        var (response, body) = await ChatCalls.SendAsync(gateway.Client, new HttpRequestMessage(HttpMethod.Get, "api/broken"));
-
-        Envelope.AssertFailure(response, body, 500, "INTERNAL_ERROR");
-        Assert.DoesNotContain("Exception", body.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("ReverseProxy:Routes:broken:Metadata:Bridge names unknown operation 'no-such-operation'", Flatten(error), StringComparison.Ordinal);
     }
+
+    private static string Flatten(Exception error) => error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException is AggregateException aggregate ? aggregate.InnerExceptions[0] : error.InnerException);
 
     [Fact]
     public async Task UnknownRoute_ReturnsNotFoundEnvelope()

@@ -38,7 +38,7 @@ public sealed class GemsEndpointsTests : IClassFixture<FeaturesFixture>
         var psid = Psid.New();
 
         var (createResponse, createBody) = await FeatureCalls.SendAsync(Client, HttpMethod.Post, "api/gems", psid, TutorGem);
-        var created = Envelope.AssertSuccess(createResponse, createBody);
+        var created = Envelope.AssertSuccess(createResponse, createBody, status: 201);
         var id = created.GetProperty("id").GetString()!;
         Assert.Equal("custom", created.GetProperty("kind").GetString());
 

@@ -15,9 +15,9 @@ public static class Envelope
         AssertTrailer(response, body);
     }
 
-    public static JsonElement AssertSuccess(HttpResponseMessage response, JsonElement body)
+    public static JsonElement AssertSuccess(HttpResponseMessage response, JsonElement body, int status = 200)
     {
-        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(status, (int)response.StatusCode);
         Assert.True(body.GetProperty("success").GetBoolean());
         AssertTrailer(response, body);
         return body.GetProperty("data");

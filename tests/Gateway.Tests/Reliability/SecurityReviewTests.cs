@@ -218,7 +218,9 @@ public sealed class SecurityReviewTests
             services => services.AddSingleton<IBridgeOperation, ThrowingOperation>(),
             args: ["--environment", environment]);
 
-        var (response, body) = await ChatCalls.SendAsync(gateway.Client, new HttpRequestMessage(HttpMethod.Get, "api/boom"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/boom");
+        request.Headers.Add("x-gemini-psid", Psid.New());
+        var (response, body) = await ChatCalls.SendAsync(gateway.Client, request);
 
         Envelope.AssertFailure(response, body, 500, "INTERNAL_ERROR");
         var text = body.GetRawText();

@@ -1,14 +1,17 @@
-using Microsoft.AspNetCore.Http;
+using Gateway.ApiDocs;
 using Gateway.Endpoints;
+using Gateway.Pipeline;
 
 namespace Gateway.Tests.Reliability;
 
 /// <summary>A bridge operation that fails with an unexpected exception whose text must never reach the caller.</summary>
-public sealed class ThrowingOperation : IBridgeOperation
+internal sealed class ThrowingOperation : IBridgeOperation
 {
     public const string Secret = "SECRET-INTERNAL-DETAIL-7f3a";
 
     public string Name => "boom";
 
-    public Task HandleAsync(HttpContext context, Uri? upstream) => throw new InvalidOperationException(Secret + " at /srv/gateway/internal.cs");
+    public OperationDoc Describe(string method, string path, string? action) => new("boom", "Fails on purpose.", null, null);
+
+    public Task HandleAsync(BridgeCall call) => throw new InvalidOperationException(Secret + " at /srv/gateway/internal.cs");
 }

@@ -1,4 +1,4 @@
 namespace Gateway.Compat.GeminiApi;
 
 /// <summary>The <c>GET /v1beta/models</c> answer: every model at once (no paging).</summary>
-public sealed record GeminiApiModelList(IReadOnlyList<GeminiApiModel> Models);
+internal sealed record GeminiApiModelList(IReadOnlyList<GeminiApiModel> Models);

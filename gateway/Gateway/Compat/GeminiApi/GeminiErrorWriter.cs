@@ -10,7 +10,7 @@ namespace Gateway.Compat.GeminiApi;
 /// "details":[ErrorInfo{reason: USAGE_LIMIT_EXCEEDED}, BadRequest{fieldViolations}]}}</c>. The HTTP status is the
 /// gateway's (ErrorCatalog); the gateway code is the ErrorInfo <c>reason</c>.
 /// </summary>
-public static class GeminiErrorWriter
+internal static class GeminiErrorWriter
 {
     public const string Domain = "gemini-bridge-gateway";
 

@@ -4,7 +4,7 @@ namespace Gateway.Compat.GeminiApi;
 /// The tail of <c>/v1beta/models/{**rest}</c>: <c>&lt;model&gt;:&lt;method&gt;</c>. YARP route templates cannot hold the
 /// colon of <c>{model}:generateContent</c>, so the route is a catch-all and the split happens here.
 /// </summary>
-public sealed record GeminiModelPath(string Model, string Method)
+internal sealed record GeminiModelPath(string Model, string Method)
 {
     public const string GenerateContent = "generateContent";
     public const string StreamGenerateContent = "streamGenerateContent";

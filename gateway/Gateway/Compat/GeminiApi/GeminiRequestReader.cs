@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Gateway.Pipeline;
 
 namespace Gateway.Compat.GeminiApi;
 
@@ -9,7 +10,7 @@ namespace Gateway.Compat.GeminiApi;
 /// <c>inlineData</c> parts are uploaded; sampling hints are accepted and reported in <c>x-bridge-ignored-params</c>;
 /// tools, JSON mode / schemas, more than one candidate, logprobs, speech and file URIs are refused naming the field.
 /// </summary>
-public static class GeminiRequestReader
+internal static class GeminiRequestReader
 {
     private static readonly HashSet<string> IgnoredHints = new(StringComparer.Ordinal)
     {
@@ -57,14 +58,14 @@ public static class GeminiRequestReader
                 case "tools" or "toolConfig":
                     if (!CompatJson.IsNull(value) && !(value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0))
                     {
-                        throw new CompatRequestException(name, $"'{name}' is not supported: the Gemini web app has no function calling, code execution or tool configuration.");
+                        throw new RequestRejectedException(name, $"'{name}' is not supported: the Gemini web app has no function calling, code execution or tool configuration.");
                     }
 
                     break;
                 case "cachedContent":
                     if (!CompatJson.IsNull(value))
                     {
-                        throw new CompatRequestException(name, "'cachedContent' is not supported: there is no context cache.");
+                        throw new RequestRejectedException(name, "'cachedContent' is not supported: there is no context cache.");
                     }
 
                     break;
@@ -78,13 +79,13 @@ public static class GeminiRequestReader
                 case "model" or "labels":
                     break;
                 default:
-                    throw new CompatRequestException(CompatJson.Safe(property.Name), $"Invalid JSON payload received. Unknown name \"{CompatJson.Safe(property.Name)}\": cannot find field.");
+                    throw new RequestRejectedException(CompatJson.Safe(property.Name), $"Invalid JSON payload received. Unknown name \"{CompatJson.Safe(property.Name)}\": cannot find field.");
             }
         }
 
         if (contents is not { } list || CompatJson.IsNull(list))
         {
-            throw new CompatRequestException("contents", "'contents' is required.");
+            throw new RequestRejectedException("contents", "'contents' is required.");
         }
 
         var (turns, attachments) = ReadContents(list);
@@ -136,7 +137,7 @@ public static class GeminiRequestReader
 
         if (config.ValueKind != JsonValueKind.Object)
         {
-            throw new CompatRequestException("generationConfig", $"'generationConfig' must be an object, not {CompatJson.Describe(config.ValueKind)}.");
+            throw new RequestRejectedException("generationConfig", $"'generationConfig' must be an object, not {CompatJson.Describe(config.ValueKind)}.");
         }
 
         var extended = false;
@@ -156,39 +157,39 @@ public static class GeminiRequestReader
                 case "candidateCount":
                     if (!(value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) && count == 1))
                     {
-                        throw new CompatRequestException(field, $"'{field}' other than 1 is not supported: Gemini web answers with one candidate.");
+                        throw new RequestRejectedException(field, $"'{field}' other than 1 is not supported: Gemini web answers with one candidate.");
                     }
 
                     break;
                 case "stopSequences":
                     if (!(value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0))
                     {
-                        throw new CompatRequestException(field, $"'{field}' is not supported: the Gemini web app has no stop sequences.");
+                        throw new RequestRejectedException(field, $"'{field}' is not supported: the Gemini web app has no stop sequences.");
                     }
 
                     break;
                 case "responseMimeType":
                     if (!(value.ValueKind == JsonValueKind.String && value.GetString() is "text/plain" or ""))
                     {
-                        throw new CompatRequestException(field, $"'{field}' other than text/plain is not supported: the Gemini web app has no JSON mode.");
+                        throw new RequestRejectedException(field, $"'{field}' other than text/plain is not supported: the Gemini web app has no JSON mode.");
                     }
 
                     break;
                 case "responseSchema" or "responseJsonSchema" or "speechConfig" or "imageConfig" or "routingConfig" or "modelSelectionConfig":
-                    throw new CompatRequestException(field, $"'{field}' is not supported by the Gemini web bridge.");
+                    throw new RequestRejectedException(field, $"'{field}' is not supported by the Gemini web bridge.");
                 case "responseLogprobs":
                     if (CompatJson.Bool(value, field) == true)
                     {
-                        throw new CompatRequestException(field, $"'{field}' is not supported: the Gemini web app exposes no token probabilities.");
+                        throw new RequestRejectedException(field, $"'{field}' is not supported: the Gemini web app exposes no token probabilities.");
                     }
 
                     break;
                 case "logprobs":
-                    throw new CompatRequestException(field, $"'{field}' is not supported: the Gemini web app exposes no token probabilities.");
+                    throw new RequestRejectedException(field, $"'{field}' is not supported: the Gemini web app exposes no token probabilities.");
                 case "responseModalities":
                     if (!(value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(m => m.ValueKind == JsonValueKind.String && m.GetString() == "TEXT")))
                     {
-                        throw new CompatRequestException(field, $"'{field}' other than [\"TEXT\"] is not supported.");
+                        throw new RequestRejectedException(field, $"'{field}' other than [\"TEXT\"] is not supported.");
                     }
 
                     break;
@@ -198,7 +199,7 @@ public static class GeminiRequestReader
                 default:
                     if (!IgnoredHints.Contains(name))
                     {
-                        throw new CompatRequestException(field, $"Invalid JSON payload received. Unknown name \"{CompatJson.Safe(property.Name)}\" at 'generation_config': cannot find field.");
+                        throw new RequestRejectedException(field, $"Invalid JSON payload received. Unknown name \"{CompatJson.Safe(property.Name)}\" at 'generation_config': cannot find field.");
                     }
 
                     ignored.Add(field);
@@ -213,7 +214,7 @@ public static class GeminiRequestReader
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            throw new CompatRequestException("generationConfig.thinkingConfig", "'generationConfig.thinkingConfig' must be an object.");
+            throw new RequestRejectedException("generationConfig.thinkingConfig", "'generationConfig.thinkingConfig' must be an object.");
         }
 
         var extended = false;
@@ -239,7 +240,7 @@ public static class GeminiRequestReader
 
                     break;
                 default:
-                    throw new CompatRequestException(field, $"Invalid JSON payload received. Unknown name \"{CompatJson.Safe(property.Name)}\" at 'generation_config.thinking_config': cannot find field.");
+                    throw new RequestRejectedException(field, $"Invalid JSON payload received. Unknown name \"{CompatJson.Safe(property.Name)}\" at 'generation_config.thinking_config': cannot find field.");
             }
         }
 
@@ -263,7 +264,7 @@ public static class GeminiRequestReader
     {
         if (contents.ValueKind != JsonValueKind.Array)
         {
-            throw new CompatRequestException("contents", $"'contents' must be an array, not {CompatJson.Describe(contents.ValueKind)}.");
+            throw new RequestRejectedException("contents", $"'contents' must be an array, not {CompatJson.Describe(contents.ValueKind)}.");
         }
 
         var turns = new List<CompatTurn>();
@@ -274,7 +275,7 @@ public static class GeminiRequestReader
             var path = $"contents[{index++}]";
             if (content.ValueKind != JsonValueKind.Object)
             {
-                throw new CompatRequestException(path, $"'{path}' must be a Content object with 'parts'.");
+                throw new RequestRejectedException(path, $"'{path}' must be a Content object with 'parts'.");
             }
 
             var role = CompatRole.User;
@@ -284,7 +285,7 @@ public static class GeminiRequestReader
                 {
                     "user" or "" => CompatRole.User,
                     "model" => CompatRole.Model,
-                    var other => throw new CompatRequestException(path + ".role", $"'{path}.role' must be 'user' or 'model', not '{CompatJson.Safe(other)}'."),
+                    var other => throw new RequestRejectedException(path + ".role", $"'{path}.role' must be 'user' or 'model', not '{CompatJson.Safe(other)}'."),
                 };
             }
 
@@ -297,12 +298,12 @@ public static class GeminiRequestReader
 
         if (turns.Count == 0)
         {
-            throw new CompatRequestException("contents", "'contents' must not be empty.");
+            throw new RequestRejectedException("contents", "'contents' must not be empty.");
         }
 
         if (turns[^1].Role != CompatRole.User)
         {
-            throw new CompatRequestException("contents", "The last entry of 'contents' must have role 'user'.");
+            throw new RequestRejectedException("contents", "The last entry of 'contents' must have role 'user'.");
         }
 
         return (turns, attachments);
@@ -312,7 +313,7 @@ public static class GeminiRequestReader
     {
         if (content.ValueKind != JsonValueKind.Object)
         {
-            throw new CompatRequestException(path, $"'{path}' must be a Content object with 'parts'.");
+            throw new RequestRejectedException(path, $"'{path}' must be a Content object with 'parts'.");
         }
 
         JsonElement parts = default;
@@ -326,13 +327,13 @@ public static class GeminiRequestReader
                 case "role":
                     break;
                 default:
-                    throw new CompatRequestException($"{path}.{CompatJson.Safe(property.Name)}", $"Unknown name \"{CompatJson.Safe(property.Name)}\" at '{path}': cannot find field.");
+                    throw new RequestRejectedException($"{path}.{CompatJson.Safe(property.Name)}", $"Unknown name \"{CompatJson.Safe(property.Name)}\" at '{path}': cannot find field.");
             }
         }
 
         if (parts.ValueKind != JsonValueKind.Array)
         {
-            throw new CompatRequestException(path + ".parts", $"'{path}.parts' must be an array of parts.");
+            throw new RequestRejectedException(path + ".parts", $"'{path}.parts' must be an array of parts.");
         }
 
         var text = new StringBuilder();
@@ -342,7 +343,7 @@ public static class GeminiRequestReader
             var partPath = $"{path}.parts[{index++}]";
             if (part.ValueKind != JsonValueKind.Object)
             {
-                throw new CompatRequestException(partPath, $"'{partPath}' must be a Part object.");
+                throw new RequestRejectedException(partPath, $"'{partPath}' must be a Part object.");
             }
 
             string? partText = null;
@@ -365,13 +366,13 @@ public static class GeminiRequestReader
                         attachments.Add(ReadInlineData(property.Value, field, attachments.Count + 1));
                         break;
                     case "fileData":
-                        throw new CompatRequestException(field, $"'{field}' is not supported: the gateway does not fetch file URIs; send the bytes as 'inlineData'.");
+                        throw new RequestRejectedException(field, $"'{field}' is not supported: the gateway does not fetch file URIs; send the bytes as 'inlineData'.");
                     case "functionCall" or "functionResponse" or "executableCode" or "codeExecutionResult" or "toolCall" or "toolResponse":
-                        throw new CompatRequestException(field, $"'{field}' is not supported: the Gemini web app has no function calling or code execution.");
+                        throw new RequestRejectedException(field, $"'{field}' is not supported: the Gemini web app has no function calling or code execution.");
                     case "videoMetadata":
-                        throw new CompatRequestException(field, $"'{field}' is not supported.");
+                        throw new RequestRejectedException(field, $"'{field}' is not supported.");
                     default:
-                        throw new CompatRequestException(field, $"'{field}' is not supported here.");
+                        throw new RequestRejectedException(field, $"'{field}' is not supported here.");
                 }
             }
 
@@ -394,7 +395,7 @@ public static class GeminiRequestReader
     {
         if (blob.ValueKind != JsonValueKind.Object)
         {
-            throw new CompatRequestException(field, $"'{field}' must be an object with 'mimeType' and 'data'.");
+            throw new RequestRejectedException(field, $"'{field}' must be an object with 'mimeType' and 'data'.");
         }
 
         string? mime = null;
@@ -412,18 +413,18 @@ public static class GeminiRequestReader
                 case "displayName":
                     break;
                 default:
-                    throw new CompatRequestException($"{field}.{CompatJson.Safe(property.Name)}", $"Unknown name \"{CompatJson.Safe(property.Name)}\" at '{field}': cannot find field.");
+                    throw new RequestRejectedException($"{field}.{CompatJson.Safe(property.Name)}", $"Unknown name \"{CompatJson.Safe(property.Name)}\" at '{field}': cannot find field.");
             }
         }
 
         if (string.IsNullOrWhiteSpace(mime))
         {
-            throw new CompatRequestException(field + ".mimeType", $"'{field}.mimeType' is required.");
+            throw new RequestRejectedException(field + ".mimeType", $"'{field}.mimeType' is required.");
         }
 
         if (data is null)
         {
-            throw new CompatRequestException(field + ".data", $"'{field}.data' is required (the bytes, base64).");
+            throw new RequestRejectedException(field + ".data", $"'{field}.data' is required (the bytes, base64).");
         }
 
         // The Gemini API also accepts URL-safe base64.

@@ -9,7 +9,7 @@ namespace Gateway.Compat.GeminiApi;
 /// <c>thinkingConfig.includeThoughts</c>, as the Gemini API does). No <c>usageMetadata</c>: the Gemini web app reports
 /// no token counts, and the gateway does not invent them.
 /// </summary>
-public sealed class GeminiResponseWriter
+internal sealed class GeminiResponseWriter
 {
     private readonly string _responseId;
     private readonly string _modelVersion;

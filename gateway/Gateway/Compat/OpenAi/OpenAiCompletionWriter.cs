@@ -8,7 +8,7 @@ namespace Gateway.Compat.OpenAi;
 /// <c>reasoning_content</c> (on the message, and on deltas), where OpenAI-compatible clients look for it. There is no
 /// <c>usage</c>: the Gemini web app reports no token counts, and the gateway does not invent them.
 /// </summary>
-public sealed class OpenAiCompletionWriter
+internal sealed class OpenAiCompletionWriter
 {
     private readonly string _id;
     private readonly long _created;

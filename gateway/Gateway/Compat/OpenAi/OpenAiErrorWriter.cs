@@ -10,7 +10,7 @@ namespace Gateway.Compat.OpenAi;
 /// and its code in <c>code</c> (e.g. <c>USAGE_LIMIT_EXCEEDED</c>), so OpenAI SDKs raise their usual error class
 /// for the status (RateLimitError for 429, AuthenticationError for 401, BadRequestError for 400, ...).
 /// </summary>
-public static class OpenAiErrorWriter
+internal static class OpenAiErrorWriter
 {
     public static string TypeFor(int status) => status switch
     {

@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Gateway.Pipeline;
 
 namespace Gateway.Compat.OpenAi;
 
@@ -8,13 +9,13 @@ namespace Gateway.Compat.OpenAi;
 /// replayed conversation; image and file parts must be inline base64 (<c>data:</c> URLs or <c>file_data</c>) and are
 /// uploaded to Gemini with the turn. Tool and function messages, tool calls and audio are refused by name.
 /// </summary>
-public static class OpenAiMessageReader
+internal static class OpenAiMessageReader
 {
     public static (IReadOnlyList<string> Instructions, IReadOnlyList<CompatTurn> Turns, IReadOnlyList<CompatAttachment> Attachments) Read(JsonElement messages)
     {
         if (messages.ValueKind != JsonValueKind.Array)
         {
-            throw new CompatRequestException("messages", $"'messages' must be an array, not {CompatJson.Describe(messages.ValueKind)}.");
+            throw new RequestRejectedException("messages", $"'messages' must be an array, not {CompatJson.Describe(messages.ValueKind)}.");
         }
 
         var instructions = new List<string>();
@@ -26,10 +27,10 @@ public static class OpenAiMessageReader
             var path = $"messages[{index++}]";
             if (message.ValueKind != JsonValueKind.Object)
             {
-                throw new CompatRequestException(path, $"'{path}' must be an object with 'role' and 'content'.");
+                throw new RequestRejectedException(path, $"'{path}' must be an object with 'role' and 'content'.");
             }
 
-            var role = message.TryGetProperty("role", out var roleValue) ? CompatJson.RequireString(roleValue, path + ".role") : throw new CompatRequestException(path + ".role", $"'{path}.role' is required.");
+            var role = message.TryGetProperty("role", out var roleValue) ? CompatJson.RequireString(roleValue, path + ".role") : throw new RequestRejectedException(path + ".role", $"'{path}.role' is required.");
             foreach (var property in message.EnumerateObject())
             {
                 CheckField(role, property, path);
@@ -58,20 +59,20 @@ public static class OpenAiMessageReader
 
                     break;
                 case "tool" or "function":
-                    throw new CompatRequestException(path + ".role", $"'{path}.role' '{role}' is not supported: the Gemini web app has no tool or function calling.");
+                    throw new RequestRejectedException(path + ".role", $"'{path}.role' '{role}' is not supported: the Gemini web app has no tool or function calling.");
                 default:
-                    throw new CompatRequestException(path + ".role", $"'{path}.role' must be system, developer, user or assistant.");
+                    throw new RequestRejectedException(path + ".role", $"'{path}.role' must be system, developer, user or assistant.");
             }
         }
 
         if (turns.Count == 0)
         {
-            throw new CompatRequestException("messages", "'messages' needs at least one user message.");
+            throw new RequestRejectedException("messages", "'messages' needs at least one user message.");
         }
 
         if (turns[^1].Role != CompatRole.User)
         {
-            throw new CompatRequestException("messages", "The last message in 'messages' must be from the user (assistant prefill is not supported).");
+            throw new RequestRejectedException("messages", "The last message in 'messages' must be from the user (assistant prefill is not supported).");
         }
 
         return (instructions, turns, attachments);
@@ -87,14 +88,14 @@ public static class OpenAiMessageReader
             case "tool_calls" or "function_call" when role == "assistant":
                 if (!CompatJson.IsNull(property.Value) && !(property.Value.ValueKind == JsonValueKind.Array && property.Value.GetArrayLength() == 0))
                 {
-                    throw new CompatRequestException(param, $"'{param}' is not supported: the Gemini web app has no tool or function calling.");
+                    throw new RequestRejectedException(param, $"'{param}' is not supported: the Gemini web app has no tool or function calling.");
                 }
 
                 return;
             case "audio" when role == "assistant":
                 if (!CompatJson.IsNull(property.Value))
                 {
-                    throw new CompatRequestException(param, $"'{param}' is not supported: audio is not available.");
+                    throw new RequestRejectedException(param, $"'{param}' is not supported: audio is not available.");
                 }
 
                 return;
@@ -103,7 +104,7 @@ public static class OpenAiMessageReader
             case "reasoning_content" or "reasoning" or "refusal" or "annotations" when role == "assistant":
                 return;
             default:
-                throw new CompatRequestException(param, $"Unrecognized request argument supplied: {param}");
+                throw new RequestRejectedException(param, $"Unrecognized request argument supplied: {param}");
         }
     }
 
@@ -117,13 +118,13 @@ public static class OpenAiMessageReader
                     return string.Empty;
                 }
 
-                throw new CompatRequestException(path, $"'{path}' is required.");
+                throw new RequestRejectedException(path, $"'{path}' is required.");
             case JsonValueKind.String:
                 return content.GetString()!;
             case JsonValueKind.Array:
                 break;
             default:
-                throw new CompatRequestException(path, $"'{path}' must be a string or an array of content parts, not {CompatJson.Describe(content.ValueKind)}.");
+                throw new RequestRejectedException(path, $"'{path}' must be a string or an array of content parts, not {CompatJson.Describe(content.ValueKind)}.");
         }
 
         var text = new StringBuilder();
@@ -133,7 +134,7 @@ public static class OpenAiMessageReader
             var partPath = $"{path}[{index++}]";
             if (part.ValueKind != JsonValueKind.Object || !part.TryGetProperty("type", out var typeValue) || typeValue.ValueKind != JsonValueKind.String)
             {
-                throw new CompatRequestException(partPath, $"'{partPath}' must be an object with a 'type'.");
+                throw new RequestRejectedException(partPath, $"'{partPath}' must be an object with a 'type'.");
             }
 
             var type = typeValue.GetString();
@@ -141,7 +142,7 @@ public static class OpenAiMessageReader
             {
                 case "text" or "refusal":
                     var key = type == "text" ? "text" : "refusal";
-                    var value = part.TryGetProperty(key, out var textValue) ? CompatJson.RequireString(textValue, $"{partPath}.{key}") : throw new CompatRequestException($"{partPath}.{key}", $"'{partPath}.{key}' is required.");
+                    var value = part.TryGetProperty(key, out var textValue) ? CompatJson.RequireString(textValue, $"{partPath}.{key}") : throw new RequestRejectedException($"{partPath}.{key}", $"'{partPath}.{key}' is required.");
                     if (text.Length > 0 && value.Length > 0)
                     {
                         text.Append('\n');
@@ -156,9 +157,9 @@ public static class OpenAiMessageReader
                     attachments.Add(ReadFile(part, partPath, attachments.Count + 1));
                     break;
                 case "input_audio":
-                    throw new CompatRequestException(partPath + ".type", $"'{partPath}.type' input_audio is not supported: audio input is not available.");
+                    throw new RequestRejectedException(partPath + ".type", $"'{partPath}.type' input_audio is not supported: audio input is not available.");
                 default:
-                    throw new CompatRequestException(partPath + ".type", $"'{partPath}.type' '{CompatJson.Safe(type ?? string.Empty)}' is not supported in a {role} message.");
+                    throw new RequestRejectedException(partPath + ".type", $"'{partPath}.type' '{CompatJson.Safe(type ?? string.Empty)}' is not supported in a {role} message.");
             }
         }
 
@@ -170,7 +171,7 @@ public static class OpenAiMessageReader
         var param = path + ".image_url.url";
         if (!part.TryGetProperty("image_url", out var image))
         {
-            throw new CompatRequestException(path + ".image_url", $"'{path}.image_url' is required.");
+            throw new RequestRejectedException(path + ".image_url", $"'{path}.image_url' is required.");
         }
 
         // The older shorthand {"image_url": "data:..."} is accepted too.
@@ -178,7 +179,7 @@ public static class OpenAiMessageReader
             ? image.GetString()!
             : image.ValueKind == JsonValueKind.Object && image.TryGetProperty("url", out var urlValue)
                 ? CompatJson.RequireString(urlValue, param)
-                : throw new CompatRequestException(param, $"'{param}' is required.");
+                : throw new RequestRejectedException(param, $"'{param}' is required.");
         var (mime, data) = DataUrl.Decode(url, param);
         return new CompatAttachment(DataUrl.FileNameFor(mime, number), mime, data, param);
     }
@@ -187,16 +188,16 @@ public static class OpenAiMessageReader
     {
         if (!part.TryGetProperty("file", out var file) || file.ValueKind != JsonValueKind.Object)
         {
-            throw new CompatRequestException(path + ".file", $"'{path}.file' must be an object with 'file_data' (and optionally 'filename').");
+            throw new RequestRejectedException(path + ".file", $"'{path}.file' must be an object with 'file_data' (and optionally 'filename').");
         }
 
         if (file.TryGetProperty("file_id", out var fileId) && !CompatJson.IsNull(fileId))
         {
-            throw new CompatRequestException(path + ".file.file_id", $"'{path}.file.file_id' is not supported: there is no files API; send the file inline as 'file_data' (a base64 data URL).");
+            throw new RequestRejectedException(path + ".file.file_id", $"'{path}.file.file_id' is not supported: there is no files API; send the file inline as 'file_data' (a base64 data URL).");
         }
 
         var param = path + ".file.file_data";
-        var raw = file.TryGetProperty("file_data", out var dataValue) ? CompatJson.RequireString(dataValue, param) : throw new CompatRequestException(param, $"'{param}' is required.");
+        var raw = file.TryGetProperty("file_data", out var dataValue) ? CompatJson.RequireString(dataValue, param) : throw new RequestRejectedException(param, $"'{param}' is required.");
         var name = file.TryGetProperty("filename", out var nameValue) && nameValue.ValueKind == JsonValueKind.String ? Path.GetFileName(nameValue.GetString()) : null;
 
         // OpenAI documents file_data as a data URL; bare base64 needs a file name that says its type.
@@ -213,7 +214,7 @@ public static class OpenAiMessageReader
         }
         else
         {
-            throw new CompatRequestException(param, $"'{param}' must be a base64 data URL (data:<mime>;base64,...), or base64 with a 'filename'.");
+            throw new RequestRejectedException(param, $"'{param}' must be a base64 data URL (data:<mime>;base64,...), or base64 with a 'filename'.");
         }
 
         var fileName = string.IsNullOrWhiteSpace(name) || name.Length > 255 || name.Any(char.IsControl) ? DataUrl.FileNameFor(mime, number) : name;

@@ -6,7 +6,7 @@ namespace Gateway.Compat.OpenAi;
 /// One entry of <c>GET /v1/models</c> in OpenAI's shape. <c>created</c> is 0: the account probe gives no dates.
 /// <c>id</c> is the friendly alias when the gateway knows one, else Gemini's model id; both work as <c>model</c>.
 /// </summary>
-public sealed record OpenAiModel(
+internal sealed record OpenAiModel(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("object")] string Kind,
     [property: JsonPropertyName("created")] long Created,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BridgeEngine.Errors;
+using Gateway.Pipeline;
 
 namespace Gateway.Compat.OpenAi;
 
@@ -9,7 +10,7 @@ namespace Gateway.Compat.OpenAi;
 /// it cannot do (tools, JSON mode, n &gt; 1, logprobs, audio, ...) are refused with a 400 naming the parameter.
 /// Unknown parameters are refused as OpenAI does.
 /// </summary>
-public static class OpenAiRequestReader
+internal static class OpenAiRequestReader
 {
     /// <summary>Accepted without effect and reported: Gemini web has no sampling or length controls.</summary>
     private static readonly HashSet<string> IgnoredHints = new(StringComparer.Ordinal)
@@ -148,12 +149,12 @@ public static class OpenAiRequestReader
 
         if (string.IsNullOrWhiteSpace(model))
         {
-            throw new CompatRequestException("model", "'model' is required: a model id from GET /v1/models.");
+            throw new RequestRejectedException("model", "'model' is required: a model id from GET /v1/models.");
         }
 
         if (messages is not { } list || CompatJson.IsNull(list))
         {
-            throw new CompatRequestException("messages", "'messages' is required.");
+            throw new RequestRejectedException("messages", "'messages' is required.");
         }
 
         var (instructions, turns, attachments) = OpenAiMessageReader.Read(list);
@@ -180,7 +181,7 @@ public static class OpenAiRequestReader
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            throw new CompatRequestException("stream_options", $"'stream_options' must be an object, not {CompatJson.Describe(value.ValueKind)}.");
+            throw new RequestRejectedException("stream_options", $"'stream_options' must be an object, not {CompatJson.Describe(value.ValueKind)}.");
         }
 
         foreach (var option in value.EnumerateObject())
@@ -215,12 +216,12 @@ public static class OpenAiRequestReader
         var effort = CompatJson.RequireString(value, "reasoning_effort");
         if (!ReasoningEfforts.Contains(effort))
         {
-            throw new CompatRequestException("reasoning_effort", $"'reasoning_effort' must be one of: {string.Join(", ", ReasoningEfforts)}.");
+            throw new RequestRejectedException("reasoning_effort", $"'reasoning_effort' must be one of: {string.Join(", ", ReasoningEfforts)}.");
         }
 
         // High effort asks a thinking model for extended thinking; the model itself decides whether there is thinking.
         return effort is "high" or "xhigh";
     }
 
-    private static CompatRequestException Unsupported(string param, string message) => new(param, message, BridgeErrorCode.InvalidBody);
+    private static RequestRejectedException Unsupported(string param, string message) => new(param, message, BridgeErrorCode.InvalidBody);
 }

@@ -113,7 +113,7 @@ public sealed class RequestParserFuzzTests
                     async () =>
                     {
                         // The gems create path: read, only known fields, then the three strings.
-                        using var document = await JsonBodyReader.ReadObjectAsync(new MemoryStream(bytes), "application/json", bytes.Length, 1024 * 1024, optional: false, CancellationToken.None);
+                        using var document = await Gateway.Pipeline.JsonPartReader.ReadObjectAsync(new MemoryStream(bytes), "application/json", bytes.Length, 1024 * 1024, optional: false, CancellationToken.None);
                         JsonFields.EnsureOnly(document.RootElement, fields);
                         _ = JsonFields.RequiredString(document.RootElement, "name", 200);
                         _ = JsonFields.OptionalString(document.RootElement, "description", 2000, allowEmpty: true);

@@ -1,20 +1,19 @@
 using BridgeEngine.Client;
 using BridgeEngine.Contracts;
 
-namespace Gateway.Compat;
+namespace Gateway.Pipeline;
 
 /// <summary>
-/// Reads a chat turn's events one at a time. While the response is streaming and upstream is silent, it calls back
-/// every heartbeat interval so the writer can send a keep-alive comment (as <c>/api/chat</c> does).
+/// Reads a chat turn's events one at a time. While upstream is silent it calls back every heartbeat interval, so a
+/// streaming surface can send a keep-alive; an event that is already there is returned without any timer.
 /// </summary>
-public sealed class CompatEventReader : IAsyncDisposable
+internal sealed class TurnEventReader : IAsyncDisposable
 {
     private readonly IAsyncEnumerator<ChatEvent> _events;
     private readonly TimeProvider _time;
 
-    public CompatEventReader(ChatTurn turn, TimeProvider time, CancellationToken cancellationToken)
+    public TurnEventReader(ChatTurn turn, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
         _events = turn.ReadEventsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         _time = time;
     }

@@ -1,13 +1,15 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace BridgeEngine.Features.Common;
+using BridgeEngine.Features.Common;
+
+namespace Gateway.Pipeline;
 
 /// <summary>
-/// Reads a small JSON object body (gems, research) with a byte limit. Every refusal is INVALID_BODY; nothing of
-/// the body is echoed. The host passes the raw stream, so the engine stays free of ASP.NET Core.
+/// Reads a JSON object from a stream with a byte limit: the <c>request</c> part of a multipart chat. Request bodies
+/// themselves go through <see cref="JsonBody"/>. Every refusal is INVALID_BODY; nothing of the part is echoed.
 /// </summary>
-public static class JsonBodyReader
+internal static class JsonPartReader
 {
     public static bool IsJson(string? contentType) =>
         contentType is not null
@@ -41,7 +43,7 @@ public static class JsonBodyReader
                     buffer = bigger;
                 }
 
-                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
                 if (read == 0)
                 {
                     break;
@@ -92,7 +94,7 @@ public static class JsonBodyReader
                 throw FeatureErrors.InvalidBody("The body must be a JSON object.");
             }
 
-            if (!Parsing.Utf8Text.IsValidJsonText(new ReadOnlySequence<byte>(buffer, 0, length)))
+            if (!BridgeEngine.Parsing.Utf8Text.IsValidJsonText(new ReadOnlySequence<byte>(buffer, 0, length)))
             {
                 document.Dispose();
                 throw FeatureErrors.InvalidBody("The body holds text that is not valid UTF-8 or Unicode (for example a lone surrogate escape).");

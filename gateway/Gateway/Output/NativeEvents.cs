@@ -1,0 +1,35 @@
+using System.Text;
+using System.Text.Json;
+using Gateway.Pipeline;
+
+namespace Gateway.Output;
+
+/// <summary>
+/// The native API's Server-Sent Events (<c>/api/chat</c>, research progress): <c>event: name</c>, then one data line
+/// holding a JSON object with <c>requestId</c> plus what the event carries.
+/// </summary>
+internal static class NativeEvents
+{
+    public const string ContentType = "text/event-stream; charset=utf-8";
+
+    private static ReadOnlySpan<byte> EventEnd => "\n\n"u8;
+
+    private static readonly Dictionary<string, byte[]> Prefixes = new[]
+    {
+        ChatEventNames.Delta, ChatEventNames.Thought, ChatEventNames.Image, ChatEventNames.Citation, ChatEventNames.Metadata,
+        ChatEventNames.Done, ChatEventNames.Error, ChatEventNames.Status,
+    }.ToDictionary(name => name, name => Encoding.ASCII.GetBytes("event: " + name + "\ndata: "), StringComparer.Ordinal);
+
+    public static ValueTask<System.IO.Pipelines.FlushResult> WriteAsync<TState>(EventStreamWriter writer, string eventName, TState state, Action<Utf8JsonWriter, TState> body, CancellationToken cancellationToken) =>
+        writer.WriteAsync(Prefixes[eventName], (writer.RequestId, state, body), static (json, s) =>
+        {
+            json.WriteStartObject();
+            json.WriteString("requestId", s.RequestId);
+            s.body(json, s.state);
+            json.WriteEndObject();
+        }, EventEnd, cancellationToken);
+
+    /// <summary>The <c>error</c> event: the same <c>error</c> object as the envelope; the stream ends right after.</summary>
+    public static async ValueTask WriteErrorAsync(EventStreamWriter writer, BridgeFailure failure) =>
+        await WriteAsync(writer, ChatEventNames.Error, failure, static (json, f) => EnvelopeWriter.WriteError(json, ErrorCatalog.Describe(f.Code), f.Message), CancellationToken.None);
+}
