@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Gateway.Tests.Surfaces;
+
+/// <summary>
+/// One public surface as a client sees it: how to ask for a chat turn and how to read a failure's code. Every
+/// cross-cutting test runs once per row, so a new surface is one more row in <see cref="All"/>.
+/// </summary>
+public sealed record ChatSurface(string Name, Func<string, string, bool, HttpRequestMessage> Request, Func<JsonElement, string?> ErrorCode, string StreamEnd)
+{
+    public static readonly ChatSurface Native = new(
+        "native",
+        (model, prompt, stream) => new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(new { prompt, model, stream }) },
+        body => body.TryGetProperty("error", out var error) ? error.GetProperty("code").GetString() : null,
+        "event: done");
+
+    public static readonly ChatSurface OpenAi = new(
+        "openai",
+        (model, prompt, stream) => new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+        {
+            Content = JsonContent.Create(new { model, stream, messages = new[] { new { role = "user", content = prompt } } }),
+        },
+        body => body.TryGetProperty("error", out var error) ? error.GetProperty("code").GetString() : null,
+        "data: [DONE]");
+
+    public static readonly ChatSurface GeminiApi = new(
+        "gemini",
+        (model, prompt, stream) => new HttpRequestMessage(HttpMethod.Post, $"v1beta/models/{model}:{(stream ? "streamGenerateContent?alt=sse" : "generateContent")}")
+        {
+            Content = JsonContent.Create(new { contents = new[] { new { role = "user", parts = new[] { new { text = prompt } } } } }),
+        },
+        body => body.TryGetProperty("error", out var error) ? error.GetProperty("details")[0].GetProperty("reason").GetString() : null,
+        "\"finishReason\"");
+
+    public static IEnumerable<object[]> All => [[Native.Name], [OpenAi.Name], [GeminiApi.Name]];
+
+    public static ChatSurface Named(string name) => name switch
+    {
+        "native" => Native,
+        "openai" => OpenAi,
+        _ => GeminiApi,
+    };
+
+    /// <summary>A streamed failure's last message: the surface's error object after <c>data: </c>.</summary>
+    public string? StreamErrorCode(string streamBody)
+    {
+        var line = streamBody.Split('\n').LastOrDefault(l => l.StartsWith("data: ", StringComparison.Ordinal) && l.Contains("\"error\"", StringComparison.Ordinal));
+        if (line is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(line["data: ".Length..].TrimEnd('\r'));
+        return ErrorCode(document.RootElement);
+    }
+
+    public override string ToString() => Name;
+}
