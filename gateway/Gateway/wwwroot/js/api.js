@@ -132,7 +132,7 @@ const HINTS = {
   GEMINI_AUTH_ERROR: 'Google no longer accepts these cookies: copy fresh ones (from Firefox, see Onboarding).',
   BRIDGE_AUTH_ERROR: 'This gateway needs its API key in x-bridge-api-key.',
   USAGE_LIMIT_EXCEEDED: 'The account or this address reached a limit; wait before trying again.',
-  TEMPORARILY_BLOCKED: 'Google flagged this gateway\'s network address; calls are paused until the block expires.',
+  TEMPORARILY_BLOCKED: 'The block is on the gateway\'s network address, so it pauses every caller of this gateway, not only you.',
 };
 
 /**

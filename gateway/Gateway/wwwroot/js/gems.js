@@ -92,7 +92,7 @@ export function initGems() {
     const id = String(gem.id);
     const name = String(gem.name || id);
     const custom = gem.kind === 'custom';
-    const use = el('button', { className: 'button button-ghost button-small', text: 'Use in chat', attrs: { type: 'button', 'aria-label': `Use "${name}" in chat` } });
+    const use = el('button', { className: 'button button-ghost button-small', text: 'Use in chat', attrs: { type: 'button', 'aria-label': `Use in chat: ${name}` } });
     use.addEventListener('click', () => {
       document.dispatchEvent(new CustomEvent('gbg:use-gem', { detail: { id, name } }));
       selectSection('chat');
