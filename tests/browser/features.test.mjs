@@ -51,6 +51,11 @@ for (const viewport of VIEWPORTS) {
       assert.equal(await page.getAttribute(`#pgt-${name}`, 'aria-selected'), 'true');
       assert.ok(await page.isVisible(`#pgp-${name}`));
     };
+    /** Waits for the chat to finish and fails with the error box's text if it did not succeed. */
+    const chatDone = async () => {
+      await page.waitForSelector('#pg-status[data-state="done"], #pg-status[data-state="error"]', { timeout: 30000 });
+      assert.equal(await page.getAttribute('#pg-status', 'data-state'), 'done', await page.textContent('#pg-error'));
+    };
     const enterCookie = async () => {
       await page.fill('#pg-psid', psid);
       await page.dispatchEvent('#pg-psid', 'change');
@@ -120,7 +125,7 @@ for (const viewport of VIEWPORTS) {
       await enterCookie();
       await page.fill('#pg-prompt', 'draw a lighthouse at dusk');
       await page.click('#pg-send');
-      await page.waitForSelector('#pg-status[data-state="done"]', { timeout: 30000 });
+      await chatDone();
       const images = page.locator('#pg-images img');
       assert.equal(await images.count(), 2);
       await page.waitForFunction(() => Array.from(document.querySelectorAll('#pg-images img')).every((img) => img.complete && img.naturalWidth > 0), null, { timeout: 15000 });
@@ -171,7 +176,7 @@ for (const viewport of VIEWPORTS) {
       assert.ok((await page.textContent('#pg-curl')).includes(`"conversationId": "${id}"`));
       await page.fill('#pg-prompt', 'and what happened next?');
       await page.click('#pg-send');
-      await page.waitForSelector('#pg-status[data-state="done"]', { timeout: 30000 });
+      await chatDone();
       assert.match(await page.textContent('#pg-answer'), /\(turn 2\)/, 'the answer continues the conversation');
 
       await showSection('history');
@@ -298,7 +303,7 @@ for (const viewport of VIEWPORTS) {
       await page.selectOption('#pg-model', 'gemini-3-flash');
       await page.fill('#pg-prompt', 'hello tutor');
       await page.click('#pg-send');
-      await page.waitForSelector('#pg-status[data-state="done"]', { timeout: 30000 });
+      await chatDone();
       assert.match(await page.textContent('#pg-answer'), /\[gem Patient tutor\]/, 'the gem applied');
       await page.selectOption('#pg-gem', '');
 

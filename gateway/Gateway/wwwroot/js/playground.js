@@ -63,6 +63,7 @@ export function initPlayground() {
   const state = {
     conversation: null,
     controller: null,
+    catalogsFor: null,
     view: emptyView(),
     renderPending: false,
   };
@@ -172,10 +173,19 @@ export function initPlayground() {
 
   async function loadCatalogs() {
     if (!hasCookie()) {
+      state.catalogsFor = null;
       fillModels(el, DEFAULT_MODELS, 'Default list: enter your cookie to load the models of your account.');
       el.gemField.hidden = !el.gem.value;
       return;
     }
+    // A change event can come twice for one paste (the event, then the blur): ask once per cookie and key,
+    // since each call counts against the account's calls in flight.
+    const headers = credentialHeaders();
+    const key = `${headers['x-gemini-psid']}\n${headers['x-bridge-api-key'] || ''}`;
+    if (state.catalogsFor === key) {
+      return;
+    }
+    state.catalogsFor = key;
     await Promise.all([loadModels(), loadGems()]);
   }
 
@@ -194,6 +204,9 @@ export function initPlayground() {
         updateCurl();
         return;
       }
+    }
+    if (result.status === 'failed') {
+      state.catalogsFor = null; // let the next change try again
     }
     const why = {
       missing: 'Default list (GET /api/models is not available here).',
