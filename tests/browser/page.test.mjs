@@ -49,9 +49,9 @@ const pageErrors = [];
 const cspViolations = [];
 
 /**
- * A failed HTTP status shows in Chromium's console as "Failed to load resource". The page asks the optional
- * endpoints (/api/models, /api/gems) that may answer 404 or 401, and the tests below ask for errors on
- * purpose: those API answers are expected. Everything else (script errors, CSP refusals, missing files) fails.
+ * A failed HTTP status shows in Chromium's console as "Failed to load resource". The tests below ask /api/chat
+ * for errors on purpose: those answers are expected. Everything else (script errors, CSP refusals, missing
+ * files, and any API call the page would make before a cookie is entered) fails.
  */
 function isExpectedApiStatus(message) {
   let pathname = '';
@@ -61,7 +61,7 @@ function isExpectedApiStatus(message) {
     return false;
   }
   return message.text().startsWith('Failed to load resource: the server responded with a status of')
-    && ['/api/models', '/api/gems', '/api/chat'].includes(pathname);
+    && ['/api/chat'].includes(pathname);
 }
 
 before(async () => {
@@ -70,7 +70,7 @@ before(async () => {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
   page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error' && !isExpectedApiStatus(message)) {
@@ -175,16 +175,19 @@ test('the model and gem pickers come from GET /api/models and GET /api/gems once
   assertNoConsoleErrors();
 });
 
-test('the curl preview masks the cookies (first and last 4 characters only)', async () => {
+test('the curl preview never holds a cookie: it reads $GEMINI_PSID and $GEMINI_PSIDTS from the shell', async () => {
   await page.fill('#pg-psid', FAKE_PSID);
   await page.fill('#pg-psidts', FAKE_PSIDTS);
   const curl = await page.textContent('#pg-curl');
-  assert.ok(!curl.includes(FAKE_PSID), 'the full psid is not shown');
-  assert.ok(!curl.includes(FAKE_PSIDTS), 'the full psidts is not shown');
-  assert.ok(!curl.includes(FAKE_PSID.slice(4, -4)), 'the middle of the psid is not shown');
-  assert.ok(curl.includes(`x-gemini-psid: ${FAKE_PSID.slice(0, 4)}••••${FAKE_PSID.slice(-4)}`), curl);
-  assert.ok(curl.includes(`x-gemini-psidts: ${FAKE_PSIDTS.slice(0, 4)}••••${FAKE_PSIDTS.slice(-4)}`), curl);
-  assert.ok(curl.includes(`${gateway.url}/api/chat`), 'the preview targets this gateway');
+  assert.ok(!curl.includes(FAKE_PSID.slice(0, 12)) && !curl.includes(FAKE_PSID.slice(-8)), 'no part of the psid');
+  assert.ok(!curl.includes(FAKE_PSIDTS.slice(-8)), 'no part of the psidts');
+  assert.ok(!curl.includes('••'), 'no masked value');
+  assert.ok(curl.includes('-H "x-gemini-psid: $GEMINI_PSID"'), curl);
+  assert.ok(curl.includes('-H "x-gemini-psidts: $GEMINI_PSIDTS"'), curl);
+  assert.ok(curl.includes(`'${gateway.url}/api/chat'`), 'the preview targets this page\'s origin');
+  assert.match(await page.textContent('.curl-note'), /export GEMINI_PSID=/);
+  assert.equal(await page.isChecked('#pg-temporary'), false, 'Temporary is off by default, as in the API');
+  assert.match(curl, /"temporary": false/);
 });
 
 test('cookies stay in page memory unless "Remember in this browser" is ticked', async () => {
@@ -292,7 +295,8 @@ test('a rotated __Secure-1PSIDTS (x-gemini-psidts-next) replaces the psidts fiel
   const rotated = await page.inputValue('#pg-psidts');
   assert.match(rotated, /^sidts-SIM-/);
   assert.ok(await page.isVisible('#pg-rotation'), 'the rotation is announced');
-  assert.ok((await page.textContent('#pg-curl')).includes(`x-gemini-psidts: ${rotated.length >= 16 ? `${rotated.slice(0, 4)}••••${rotated.slice(-4)}` : '••••••••'}`));
+  assert.ok((await page.textContent('#pg-curl')).includes('x-gemini-psidts: $GEMINI_PSIDTS'));
+  assert.ok(!(await page.textContent('#pg-curl')).includes(rotated), 'the rotated value is not in the command');
   assertNoConsoleErrors();
 });
 
@@ -305,7 +309,7 @@ test('a missing cookie is caught before sending', async () => {
 });
 
 test('the code example tabs show the very files the example tests run', async () => {
-  const tabs = page.locator('.tabs [role="tab"]');
+  const tabs = page.locator('#examples .tabs [role="tab"]');
   assert.deepEqual(await tabs.allTextContents(), ['curl', 'JavaScript', 'Python', 'C#', 'OpenAI SDK', 'Gemini SDK']);
   for (let i = 0; i < 6; i += 1) {
     const tab = tabs.nth(i);
@@ -314,6 +318,10 @@ test('the code example tabs show the very files the example tests run', async ()
     const onDisk = readFileSync(path.join(wwwroot, file), 'utf8');
     await page.waitForFunction((expected) => document.getElementById('example-code').textContent === expected, onDisk, { timeout: 10000 });
     assert.equal(await tab.getAttribute('aria-selected'), 'true');
+    // The run command targets this page's origin, never a guessed port.
+    const run = await page.textContent('#example-run');
+    assert.ok(run.startsWith(`GATEWAY_URL='${gateway.url}' `), run);
+    assert.doesNotMatch(run, /8080/);
   }
   // Keyboard: arrow keys move between tabs.
   await tabs.nth(5).focus();

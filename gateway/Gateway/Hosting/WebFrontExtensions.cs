@@ -54,6 +54,9 @@ internal static class WebFrontExtensions
                 file.Context.Response.Headers.CacheControl = "no-cache";
             },
         });
+
+        // The page asks this (no cookie needed) to learn whether to show the simulator banner and help.
+        app.MapGatewayInfo();
         return app;
     }
 

@@ -31,8 +31,9 @@ const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
  * GATEWAY_DLL set: `dotnet <dll> --simulator --urls ...`;
  * else `dotnet run --project gateway/Gateway --no-build -- --simulator --urls ...` (needs a prior
  * `dotnet build gateway/Gateway`; GATEWAY_ARTIFACTS_PATH adds `--artifacts-path` for a build made with one).
+ * `env`: extra environment for the gateway (configuration keys such as Features__DeepResearch__PollInterval).
  */
-export async function startGateway() {
+export async function startGateway({ env = {} } = {}) {
   if (process.env.GATEWAY_URL) {
     const url = process.env.GATEWAY_URL.replace(/\/$/, '');
     await waitUntilAnswering(url, null, () => '');
@@ -51,7 +52,7 @@ export async function startGateway() {
     cwd: repoRoot,
     detached: true, // its own process group, so stopping it also stops the app that `dotnet run` starts
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', ...env },
   });
   let output = '';
   const keep = (chunk) => {

@@ -1,6 +1,15 @@
 // Entry point (an ES module loaded from index.html; the CSP allows scripts from this origin only).
+import { initGatewayInfo } from './gateway-info.js';
+import { initSession } from './session.js';
+import { initSectionTabs } from './tabs.js';
 import { initPlayground } from './playground.js';
+import { initHistory } from './history.js';
+import { initResearch } from './research.js';
+import { initQuota } from './quota.js';
+import { initGems } from './gems.js';
 import { initExamples } from './examples.js';
+import { labelStackedTables } from './tables.js';
+import { copyText } from './copy.js';
 
 const THEME_KEY = 'gbg-theme';
 
@@ -26,6 +35,23 @@ function initThemeToggle() {
   reflect();
 }
 
+/** Buttons with data-copy="<id>" copy that element's text (the curl previews). */
+function initCopyButtons() {
+  for (const button of document.querySelectorAll('[data-copy]')) {
+    const source = document.getElementById(button.dataset.copy);
+    button.addEventListener('click', () => copyText(source.textContent, button, source));
+  }
+}
+
 initThemeToggle();
+initGatewayInfo();
+initSession();
+initSectionTabs();
 initPlayground();
+initHistory();
+initResearch();
+initQuota();
+initGems();
 initExamples();
+initCopyButtons();
+labelStackedTables();

@@ -1,12 +1,6 @@
-// The curl command equivalent to the playground's request, with every secret masked: only the first
-// and last 4 characters of a cookie or key are shown, and short values are hidden entirely.
-
-export function mask(value) {
-  if (!value) {
-    return '';
-  }
-  return value.length >= 16 ? `${value.slice(0, 4)}••••${value.slice(-4)}` : '••••••••';
-}
+// The curl command equivalent to a playground request, ready to paste: the cookies are never in it, the
+// shell reads them from $GEMINI_PSID / $GEMINI_PSIDTS (and the API key from $BRIDGE_API_KEY, as the code
+// examples do), and the URL is this page's own origin.
 
 /** Single-quotes a value for POSIX shells. */
 export function shellQuote(value) {
@@ -21,16 +15,24 @@ function formValue(json) {
   return `"${json.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-export function buildCurl({ origin, body, psid, psidts, apikey, files }) {
-  const lines = [`curl -sS${body.stream ? 'N' : ''} -X POST ${shellQuote(`${origin}/api/chat`)}`];
-  lines.push(`-H ${shellQuote(`x-gemini-psid: ${psid ? mask(psid) : '<your __Secure-1PSID>'}`)}`);
+/**
+ * @param {{origin: string, method?: string, path?: string, body?: object, stream?: boolean,
+ *          psidts?: boolean, apikey?: boolean, files?: string[]}} request
+ *   psidts / apikey: whether the page sends those headers (their values never appear).
+ */
+export function buildCurl({ origin, method = 'POST', path = '/api/chat', body, stream, psidts, apikey, files }) {
+  const streaming = Boolean(stream ?? (body && body.stream));
+  const verb = method === 'GET' || (method === 'POST' && body !== undefined) ? '' : ` -X ${method}`;
+  const lines = [`curl -sS${streaming ? 'N' : ''}${verb} ${shellQuote(`${origin}${path}`)}`];
+  // Double quotes: the shell expands the variable when the command is pasted.
+  lines.push('-H "x-gemini-psid: $GEMINI_PSID"');
   if (psidts) {
-    lines.push(`-H ${shellQuote(`x-gemini-psidts: ${mask(psidts)}`)}`);
+    lines.push('-H "x-gemini-psidts: $GEMINI_PSIDTS"');
   }
   if (apikey) {
-    lines.push(`-H ${shellQuote(`x-bridge-api-key: ${mask(apikey)}`)}`);
+    lines.push('-H "x-bridge-api-key: $BRIDGE_API_KEY"');
   }
-  if (body.stream) {
+  if (streaming) {
     lines.push(`-H ${shellQuote('accept: text/event-stream')}`);
   }
   if (files && files.length > 0) {
@@ -38,7 +40,7 @@ export function buildCurl({ origin, body, psid, psidts, apikey, files }) {
     for (const name of files) {
       lines.push(`-F ${shellQuote(`file=@"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)}`);
     }
-  } else {
+  } else if (body !== undefined) {
     lines.push(`-H ${shellQuote('content-type: application/json')}`);
     lines.push(`--data-raw ${shellQuote(JSON.stringify(body, null, 2))}`);
   }

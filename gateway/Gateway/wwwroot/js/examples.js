@@ -1,15 +1,18 @@
 // Code example tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs). The source shown
 // is fetched from the very files under /examples that the test suite runs, so the page cannot drift.
+// The run command targets this page's own origin (GATEWAY_URL), whatever port or host serves it.
 
-import { copyText } from './playground.js';
+import { copyText } from './copy.js';
+import { shellQuote } from './curl.js';
 
 export function initExamples() {
-  const tabs = Array.from(document.querySelectorAll('.tabs [role="tab"]'));
+  const tabs = Array.from(document.querySelectorAll('#examples .tabs [role="tab"]'));
   const panel = document.getElementById('panel-example');
   const code = document.getElementById('example-code');
   const run = document.getElementById('example-run');
   const download = document.getElementById('example-download');
   const copy = document.getElementById('example-copy');
+  const copyRun = document.getElementById('example-copy-run');
   if (tabs.length === 0 || !panel) {
     return;
   }
@@ -26,7 +29,7 @@ export function initExamples() {
     }
     panel.setAttribute('aria-labelledby', tab.id);
     const file = tab.dataset.file;
-    run.textContent = `$ ${tab.dataset.run}`;
+    run.textContent = `GATEWAY_URL=${shellQuote(window.location.origin)} ${tab.dataset.run}`;
     download.href = file;
     download.setAttribute('download', file.split('/').pop());
     code.dataset.file = file;
@@ -72,5 +75,6 @@ export function initExamples() {
     });
   });
   copy.addEventListener('click', () => copyText(code.textContent, copy, code));
+  copyRun.addEventListener('click', () => copyText(run.textContent, copyRun, run));
   select(tabs.find((tab) => tab.getAttribute('aria-selected') === 'true') || tabs[0], false);
 }

@@ -1,14 +1,18 @@
-// The API playground: builds a POST /api/chat request from the form, sends it to this gateway only,
-// and renders the JSON answer or the Server-Sent Events stream as it arrives. Cookies live in this
-// module's inputs (page memory); "Remember in this browser" copies them to sessionStorage, nothing else.
+// The playground's Chat section: builds a POST /api/chat request from the form, sends it to this gateway only,
+// and renders the JSON answer or the Server-Sent Events stream as it arrives. The cookies come from the shared
+// credentials (session.js). History continues a conversation here and Gems apply a gem here (DOM events).
 // Untrusted text (answers, errors, ids) only ever goes through textContent or the safe Markdown renderer.
 
 import { readEventStream } from './sse.js';
 import { renderMarkdown, safeUrl } from './markdown.js';
 import { buildCurl } from './curl.js';
+import { copyText } from './copy.js';
+import { applyRotation, credentialHeaders, hasCookie, networkFailure, readEnvelope, showErrorIn, hideError } from './api.js';
 
-const STORAGE_KEY = 'gbg-playground-credentials';
-const ROTATED_HEADER = 'x-gemini-psidts-next';
+export { copyText };
+
+/** The option that sends no model: the account's default, or the model a continued conversation already uses. */
+const NO_MODEL_LABEL = 'No model: the account default (or the conversation\'s)';
 
 export const DEFAULT_MODELS = [
   { id: 'gemini-3-flash', displayName: 'Gemini 3 Flash' },
@@ -18,6 +22,7 @@ export const DEFAULT_MODELS = [
 
 const $ = (id) => document.getElementById(id);
 
+
 export function initPlayground() {
   const form = $('pg-form');
   if (!form) {
@@ -26,10 +31,6 @@ export function initPlayground() {
 
   const el = {
     form,
-    psid: $('pg-psid'),
-    psidts: $('pg-psidts'),
-    apikey: $('pg-apikey'),
-    remember: $('pg-remember'),
     prompt: $('pg-prompt'),
     model: $('pg-model'),
     modelSource: $('pg-model-source'),
@@ -44,14 +45,9 @@ export function initPlayground() {
     clearFiles: $('pg-clear-files'),
     send: $('pg-send'),
     stop: $('pg-stop'),
-    forget: $('pg-forget'),
     formError: $('pg-form-error'),
     status: $('pg-status'),
     error: $('pg-error'),
-    errorCode: $('pg-error-code'),
-    errorStatus: $('pg-error-status'),
-    errorMessage: $('pg-error-message'),
-    errorRequest: $('pg-error-request'),
     thoughts: $('pg-thoughts'),
     thoughtsBody: $('pg-thoughts-body'),
     answer: $('pg-answer'),
@@ -60,70 +56,20 @@ export function initPlayground() {
     citationList: $('pg-citation-list'),
     conversation: $('pg-conversation'),
     conversationIds: $('pg-conversation-ids'),
-    rotation: $('pg-rotation'),
     curl: $('pg-curl'),
     copyCurl: $('pg-copy-curl'),
-    rotate: $('pg-rotate'),
   };
 
   const state = {
     conversation: null,
     controller: null,
-    catalogs: { models: 'unknown', gems: 'unknown' },
+    catalogsFor: null,
     view: emptyView(),
     renderPending: false,
   };
 
-  // ---- credentials: memory first, sessionStorage only when asked ----
-  restoreCredentials(el);
-  const saveIfRemembered = () => {
-    if (el.remember.checked) {
-      try {
-        sessionStorage.setItem(STORAGE_KEY, JSON.stringify({
-          psid: el.psid.value, psidts: el.psidts.value, apikey: el.apikey.value,
-        }));
-      } catch {
-        // Storage refused (private mode quotas): memory still works.
-      }
-    }
-  };
-  el.remember.addEventListener('change', () => {
-    if (el.remember.checked) {
-      saveIfRemembered();
-    } else {
-      forgetStored();
-    }
-  });
-  for (const input of [el.psid, el.psidts, el.apikey]) {
-    input.addEventListener('input', () => {
-      saveIfRemembered();
-      updateCurl();
-    });
-  }
-  el.psid.addEventListener('change', () => loadCatalogs(true));
-  el.apikey.addEventListener('change', () => loadCatalogs(true));
-  el.forget.addEventListener('click', () => {
-    el.psid.value = '';
-    el.psidts.value = '';
-    el.apikey.value = '';
-    el.remember.checked = false;
-    forgetStored();
-    updateCurl();
-    el.psid.focus();
-  });
-
-  for (const button of document.querySelectorAll('[data-reveal]')) {
-    button.addEventListener('click', () => {
-      const input = $(button.dataset.reveal);
-      const show = input.type === 'password';
-      input.type = show ? 'text' : 'password';
-      button.textContent = show ? 'Hide' : 'Show';
-      button.setAttribute('aria-label', `${button.textContent} ${input.name === 'psid' ? 'x-gemini-psid' : 'x-gemini-psidts'}`);
-    });
-  }
-
   // ---- request options ----
-  fillModels(el, DEFAULT_MODELS, 'Default list (GET /api/models is not available here yet).');
+  fillModels(el, DEFAULT_MODELS, 'Default list: enter your cookie to load the models of your account.');
   for (const input of [el.prompt, el.model, el.gem, el.stream, el.thinking, el.temporary, el.cont]) {
     input.addEventListener(input.tagName === 'TEXTAREA' ? 'input' : 'change', updateCurl);
   }
@@ -139,7 +85,6 @@ export function initPlayground() {
   });
 
   el.copyCurl.addEventListener('click', () => copyText(el.curl.textContent, el.copyCurl, el.curl));
-  el.rotate.addEventListener('click', rotateNow);
 
   el.form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -153,8 +98,47 @@ export function initPlayground() {
   });
   el.stop.addEventListener('click', () => state.controller?.abort());
 
+  // ---- the other sections and the credentials ----
+  document.addEventListener('gbg:credentials', (event) => {
+    el.formError.textContent = '';
+    updateCurl();
+    if (event.detail && event.detail.cookieChanged) {
+      loadCatalogs();
+    }
+  });
+  document.addEventListener('gbg:gems-changed', () => loadGems());
+  document.addEventListener('gbg:use-gem', (event) => {
+    const { id, name } = event.detail;
+    if (!Array.from(el.gem.options).some((option) => option.value === id)) {
+      el.gem.append(new Option(name || id, id));
+    }
+    el.gemField.hidden = false;
+    el.gem.value = id;
+    updateCurl();
+    setStatus('idle', `Gem "${name || id}" selected: it applies to the next prompt.`);
+  });
+  document.addEventListener('gbg:continue', (event) => {
+    const { conversation, title } = event.detail;
+    state.conversation = null;
+    setConversation(conversation);
+    state.view = emptyView();
+    state.view.conversation = state.conversation;
+    renderView(el, state.view);
+    $('pg-empty').hidden = true;
+    hideError(el.error);
+    el.cont.checked = true;
+    // The conversation keeps the model it was started with: send none (Gemini refuses a switch).
+    el.model.value = '';
+    updateCurl();
+    setStatus('idle', `Continuing "${title || conversation.conversationId}" from History: write the next prompt.`);
+    el.prompt.focus();
+  });
+
   updateCurl();
-  loadCatalogs(false);
+  // Nothing is asked before a cookie is there: the account's lists need one (and a 401 would only be noise).
+  if (hasCookie()) {
+    loadCatalogs();
+  }
 
   // ---- helpers bound to this page ----
 
@@ -173,48 +157,40 @@ export function initPlayground() {
     return body;
   }
 
-  function credentialHeaders() {
-    const headers = {};
-    const psid = el.psid.value.trim();
-    const psidts = el.psidts.value.trim();
-    const apikey = el.apikey.value.trim();
-    if (psid) {
-      headers['x-gemini-psid'] = psid;
-    }
-    if (psidts) {
-      headers['x-gemini-psidts'] = psidts;
-    }
-    if (apikey) {
-      headers['x-bridge-api-key'] = apikey;
-    }
-    return headers;
+  function curlFlags() {
+    const headers = credentialHeaders();
+    return { psidts: Boolean(headers['x-gemini-psidts']), apikey: Boolean(headers['x-bridge-api-key']) };
   }
 
   function updateCurl() {
     el.curl.textContent = buildCurl({
       origin: window.location.origin,
       body: requestBody(),
-      psid: el.psid.value.trim(),
-      psidts: el.psidts.value.trim(),
-      apikey: el.apikey.value.trim(),
+      ...curlFlags(),
       files: Array.from(el.files.files || []).map((file) => file.name),
     });
   }
 
-  async function loadCatalogs(onlyIfWaiting) {
-    const wanted = [];
-    if (!onlyIfWaiting || state.catalogs.models === 'needs-credentials') {
-      wanted.push(loadModels());
+  async function loadCatalogs() {
+    if (!hasCookie()) {
+      state.catalogsFor = null;
+      fillModels(el, DEFAULT_MODELS, 'Default list: enter your cookie to load the models of your account.');
+      el.gemField.hidden = !el.gem.value;
+      return;
     }
-    if (!onlyIfWaiting || state.catalogs.gems === 'needs-credentials') {
-      wanted.push(loadGems());
+    // A change event can come twice for one paste (the event, then the blur): ask once per cookie and key,
+    // since each call counts against the account's calls in flight.
+    const headers = credentialHeaders();
+    const key = `${headers['x-gemini-psid']}\n${headers['x-bridge-api-key'] || ''}`;
+    if (state.catalogsFor === key) {
+      return;
     }
-    await Promise.all(wanted);
+    state.catalogsFor = key;
+    await Promise.all([loadModels(), loadGems()]);
   }
 
   async function loadModels() {
     const result = await fetchList('/api/models', credentialHeaders());
-    state.catalogs.models = result.status;
     if (result.status === 'ok' && result.items.length > 0) {
       const models = result.items
         .map((m) => ({
@@ -229,9 +205,11 @@ export function initPlayground() {
         return;
       }
     }
+    if (result.status === 'failed') {
+      state.catalogsFor = null; // let the next change try again
+    }
     const why = {
-      missing: 'Default list (GET /api/models is not available here yet).',
-      'needs-credentials': 'Default list: enter your cookie to load the models of your account.',
+      missing: 'Default list (GET /api/models is not available here).',
       failed: `Default list: GET /api/models failed${result.code ? ` (${result.code})` : ''}.`,
       ok: 'Default list.',
     }[result.status] || 'Default list.';
@@ -239,8 +217,10 @@ export function initPlayground() {
   }
 
   async function loadGems() {
+    if (!hasCookie()) {
+      return;
+    }
     const result = await fetchList('/api/gems', credentialHeaders());
-    state.catalogs.gems = result.status;
     if (result.status !== 'ok' || result.items.length === 0) {
       el.gemField.hidden = true;
       el.gem.value = '';
@@ -272,7 +252,7 @@ export function initPlayground() {
       groups.get(label).append(option);
     }
     el.gem.replaceChildren(none, ...groups.values());
-    el.gem.value = selected;
+    el.gem.value = Array.from(el.gem.options).some((option) => option.value === selected) ? selected : '';
     el.gemField.hidden = groups.size === 0;
     updateCurl();
   }
@@ -300,13 +280,13 @@ export function initPlayground() {
     el.answer.setAttribute('aria-busy', String(busy));
   }
 
-  function showError(code, message, status, requestId) {
-    el.error.hidden = false;
-    el.errorCode.textContent = code;
-    el.errorStatus.textContent = status ? `HTTP ${status}` : '';
-    el.errorMessage.textContent = message || '';
-    el.errorRequest.textContent = requestId ? `requestId: ${requestId}` : '';
-    setStatus('error', `Failed: ${code}`);
+  function showError(result, continuing) {
+    // Gemini's error 1097 on a continued chat: the conversation is gone (deleted) or not this account's.
+    const hint = continuing && /\b1097\b/.test(result.error.message)
+      ? 'This conversation cannot be continued: it was deleted, or it belongs to another account. Untick "Continue this conversation" to start a new one.'
+      : undefined;
+    showErrorIn(el.error, result, hint);
+    setStatus('error', `Failed: ${result.error.code}`);
   }
 
   function setConversation(conversation) {
@@ -323,58 +303,12 @@ export function initPlayground() {
     el.cont.disabled = false;
   }
 
-  function applyRotation(response) {
-    const next = response.headers.get(ROTATED_HEADER);
-    if (next) {
-      el.psidts.value = next;
-      saveIfRemembered();
-      el.rotation.hidden = false;
-      el.rotation.textContent = 'Google rotated __Secure-1PSIDTS: the x-gemini-psidts field now holds the new value (from the x-gemini-psidts-next header).';
-      updateCurl();
-    }
-  }
-
-  /** POST /api/session/rotate: a fresh __Secure-1PSIDTS without a chat (answered in x-gemini-psidts-next). */
-  async function rotateNow() {
-    el.formError.textContent = '';
-    const headers = credentialHeaders();
-    if (!headers['x-gemini-psid']) {
-      el.formError.textContent = 'Enter your __Secure-1PSID cookie in x-gemini-psid first.';
-      el.psid.focus();
-      return;
-    }
-    el.rotate.disabled = true;
-    el.rotation.hidden = true;
-    el.error.hidden = true;
-    try {
-      const response = await fetch('/api/session/rotate', { method: 'POST', headers, cache: 'no-store', credentials: 'omit' });
-      applyRotation(response);
-      let envelope = null;
-      try {
-        envelope = await response.json();
-      } catch {
-        envelope = null;
-      }
-      if (!envelope || envelope.success !== true) {
-        const error = (envelope && envelope.error) || {};
-        showError(String(error.code || `HTTP_${response.status}`), String(error.message || response.statusText), response.status, envelope && envelope.requestId);
-      } else if (!response.headers.get(ROTATED_HEADER)) {
-        el.rotation.hidden = false;
-        el.rotation.textContent = 'Google kept the current __Secure-1PSIDTS: nothing to update.';
-      }
-    } catch (error) {
-      showError('NETWORK_ERROR', `The gateway could not be reached: ${error && error.message ? error.message : error}`);
-    } finally {
-      el.rotate.disabled = false;
-    }
-  }
-
   async function send() {
     el.formError.textContent = '';
     const headers = credentialHeaders();
     if (!headers['x-gemini-psid']) {
       el.formError.textContent = 'Enter your __Secure-1PSID cookie in x-gemini-psid first.';
-      el.psid.focus();
+      $('pg-psid').focus();
       return;
     }
     if (!el.prompt.value.trim()) {
@@ -384,6 +318,7 @@ export function initPlayground() {
     }
 
     const body = requestBody();
+    const continuing = Boolean(body.conversation);
     const files = Array.from(el.files.files || []);
     let payload;
     if (files.length > 0) {
@@ -401,8 +336,8 @@ export function initPlayground() {
 
     state.view = emptyView();
     $('pg-empty').hidden = true;
-    el.error.hidden = true;
-    el.rotation.hidden = true;
+    hideError(el.error);
+    $('pg-rotation').hidden = true;
     renderView(el, state.view);
     setBusy(true);
     setStatus('sending', 'Sending…');
@@ -422,16 +357,16 @@ export function initPlayground() {
       applyRotation(response);
       const type = response.headers.get('content-type') || '';
       if (response.ok && type.includes('text/event-stream')) {
-        await receiveStream(response, started);
+        await receiveStream(response, started, continuing);
       } else {
-        await receiveJson(response, started);
+        await receiveJson(response, started, continuing);
       }
     } catch (error) {
       if (error && error.name === 'AbortError') {
         renderView(el, state.view);
         setStatus('error', 'Stopped.');
       } else {
-        showError('NETWORK_ERROR', `The gateway could not be reached: ${error && error.message ? error.message : error}`);
+        showError(networkFailure(error), continuing);
       }
     } finally {
       state.controller = null;
@@ -439,25 +374,19 @@ export function initPlayground() {
     }
   }
 
-  async function receiveJson(response, started) {
-    let envelope = null;
-    try {
-      envelope = await response.json();
-    } catch {
-      envelope = null;
-    }
-    if (envelope && envelope.success === true && envelope.data) {
-      state.view = viewFromData(envelope.data);
-      setConversation(envelope.data.conversation);
+  async function receiveJson(response, started, continuing) {
+    const result = await readEnvelope(response);
+    if (result.ok && result.data) {
+      state.view = viewFromData(result.data);
+      setConversation(result.data.conversation);
       renderView(el, state.view);
       setStatus('done', `Done in ${Math.round(performance.now() - started)} ms · ${state.view.text.length} characters`);
     } else {
-      const error = (envelope && envelope.error) || {};
-      showError(String(error.code || `HTTP_${response.status}`), String(error.message || response.statusText || 'No error message.'), response.status, envelope && envelope.requestId);
+      showError(result, continuing);
     }
   }
 
-  async function receiveStream(response, started) {
+  async function receiveStream(response, started, continuing) {
     let events = 0;
     let finished = false;
     setStatus('streaming', 'Streaming…');
@@ -496,7 +425,7 @@ export function initPlayground() {
           finished = true;
           renderView(el, state.view);
           const error = data.error || {};
-          showError(String(error.code || 'API_ERROR'), String(error.message || ''), null, data.requestId);
+          showError({ ok: false, status: 0, error: { code: String(error.code || 'API_ERROR'), message: String(error.message || '') }, requestId: data.requestId }, continuing);
           return;
         }
         default:
@@ -506,7 +435,7 @@ export function initPlayground() {
     });
     if (!finished) {
       renderView(el, state.view);
-      showError('STREAM_ENDED', 'The stream ended before its done event.');
+      showError({ ok: false, status: 0, error: { code: 'STREAM_ENDED', message: 'The stream ended before its done event.' }, requestId: null }, continuing);
     }
   }
 }
@@ -595,6 +524,7 @@ function renderView(el, view) {
 async function fetchList(path, headers) {
   try {
     const response = await fetch(path, { headers: { ...headers, accept: 'application/json' }, cache: 'no-store', credentials: 'omit' });
+    applyRotation(response);
     let envelope = null;
     try {
       envelope = await response.json();
@@ -613,9 +543,6 @@ async function fetchList(path, headers) {
     if (response.status === 404 || response.status === 405) {
       return { status: 'missing', code };
     }
-    if (response.status === 401 && !headers['x-gemini-psid']) {
-      return { status: 'needs-credentials', code };
-    }
     return { status: 'failed', code };
   } catch {
     return { status: 'failed' };
@@ -623,7 +550,8 @@ async function fetchList(path, headers) {
 }
 
 function fillModels(el, models, source) {
-  const selected = el.model.value;
+  // null before the first fill, so the first model (not "No model") starts selected.
+  const selected = el.model.options.length > 0 ? el.model.value : null;
   const options = models.map((model) => {
     const option = document.createElement('option');
     option.value = model.id;
@@ -633,8 +561,9 @@ function fillModels(el, models, source) {
     }
     return option;
   });
+  options.push(new Option(NO_MODEL_LABEL, ''));
   el.model.replaceChildren(...options);
-  if (models.some((model) => model.id === selected)) {
+  if (selected === '' || (selected !== null && models.some((model) => model.id === selected))) {
     el.model.value = selected;
   }
   el.modelSource.textContent = source;
@@ -660,52 +589,3 @@ function formatSize(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function restoreCredentials(el) {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
-    if (saved && typeof saved === 'object') {
-      el.psid.value = typeof saved.psid === 'string' ? saved.psid : '';
-      el.psidts.value = typeof saved.psidts === 'string' ? saved.psidts : '';
-      el.apikey.value = typeof saved.apikey === 'string' ? saved.apikey : '';
-      el.remember.checked = true;
-    }
-  } catch {
-    // Nothing usable stored.
-  }
-}
-
-function forgetStored() {
-  try {
-    sessionStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage unavailable: nothing was stored.
-  }
-}
-
-/** Copies text; where the Clipboard API is missing (plain http on another host) it selects the source instead. */
-export async function copyText(text, button, source) {
-  const original = button.textContent;
-  let copied = false;
-  try {
-    await navigator.clipboard.writeText(text);
-    copied = true;
-  } catch {
-    copied = false;
-  }
-  if (!copied && source) {
-    const range = document.createRange();
-    range.selectNodeContents(source);
-    const selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    button.textContent = 'Press Ctrl+C';
-    setTimeout(() => {
-      button.textContent = original;
-    }, 2400);
-    return;
-  }
-  button.textContent = copied ? 'Copied' : 'Copy failed';
-  setTimeout(() => {
-    button.textContent = original;
-  }, 1600);
-}
