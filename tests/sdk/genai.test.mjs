@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { ApiError, GoogleGenAI } from '@google/genai';
 import { fakePsid, startGateway, TINY_PNG_BASE64 } from './support/gateway.mjs';
 
-describe('Google Gen AI SDK against /v1beta', () => {
+describe('Google Gen AI SDK against its default API version (v1)', () => {
   let gateway;
 
   before(async () => {

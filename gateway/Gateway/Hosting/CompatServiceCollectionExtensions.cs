@@ -13,8 +13,8 @@ namespace Gateway.Hosting;
 internal static class CompatServiceCollectionExtensions
 {
     /// <summary>
-    /// The OpenAI- and Gemini-API-compatible surfaces (issue 7): <c>/v1/chat/completions</c>, <c>/v1/models</c>,
-    /// <c>/v1beta/models/...</c>. Routes live in config/reverse-proxy.json. Needs the bridge (AddGeminiBridge); reuses the
+    /// The OpenAI- and Gemini-API-compatible surfaces <c>/v1/chat/completions</c>, <c>/v1/models</c> (either shape),
+    /// the Gemini API on <c>/v1/models/...</c> and <c>/v1beta/models/...</c>. Routes live in config/reverse-proxy.json. Needs the bridge (AddGeminiBridge); reuses the
     /// account features' model list, uploader and file limits (registered here too if absent). Safe to call more
     /// than once (everything is TryAdd).
     /// </summary>
@@ -26,11 +26,15 @@ internal static class CompatServiceCollectionExtensions
         services.TryAddSingleton<CompatRequestBuilder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, OpenAiErrorShape>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, GeminiErrorShape>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, ByClientErrorShape>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, OpenAiChatCompletionsOperation>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, OpenAiModelsOperation>());
+        services.TryAddSingleton<OpenAiModelsOperation>();
+        services.TryAddSingleton<GeminiModelsOperation>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, OpenAiModelsOperation>(sp => sp.GetRequiredService<OpenAiModelsOperation>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, GeminiModelsOperation>(sp => sp.GetRequiredService<GeminiModelsOperation>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, ModelsByClientOperation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, GeminiGenerateOperation>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, GeminiModelsOperation>());
         return services;
     }
 }

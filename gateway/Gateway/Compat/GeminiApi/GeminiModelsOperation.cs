@@ -22,7 +22,8 @@ internal sealed class GeminiModelsOperation : CompatModelsOperation
     public override OperationDoc Describe(string method, string path, string? action) =>
         new("Gemini API models", "GET models lists the account's models in the Gemini API's shape; models/{model} describes one.", null, typeof(GeminiApiModelList));
 
-    protected override string? RequestedId(BridgeCall call) => (call.Request.RouteValues[GeminiGenerateOperation.RestRouteValue] as string)?.Trim('/');
+    protected override string? RequestedId(BridgeCall call) =>
+        ((call.Request.RouteValues[GeminiGenerateOperation.RestRouteValue] ?? call.Request.RouteValues[OpenAi.OpenAiModelsOperation.IdRouteValue]) as string)?.Trim('/');
 
     protected override Task WriteListAsync(BridgeCall call, IReadOnlyList<AccountModel> models) =>
         CompatAnswer.WriteAsync(call.Context, new GeminiApiModelList(models.Select(Describe).ToArray()), CompatJsonContext.Default.GeminiApiModelList);

@@ -1,0 +1,34 @@
+using Gateway.ApiDocs;
+using Gateway.Compat.GeminiApi;
+using Gateway.Compat.OpenAi;
+using Gateway.Endpoints;
+using Gateway.Pipeline;
+
+namespace Gateway.Compat;
+
+/// <summary>
+/// <c>GET /v1/models</c> and <c>/v1/models/{id}</c>, which both the OpenAI SDKs and the Google Gen AI SDKs (API version
+/// <c>v1</c>, their default) call: answered in the Gemini API's shape to Google clients and in OpenAI's to everyone else
+/// (<see cref="ClientKind"/>).
+/// </summary>
+internal sealed class ModelsByClientOperation : IBridgeOperation
+{
+    public const string OperationName = "models.by-client";
+
+    private readonly OpenAiModelsOperation _openAi;
+    private readonly GeminiModelsOperation _gemini;
+
+    public ModelsByClientOperation(OpenAiModelsOperation openAi, GeminiModelsOperation gemini)
+    {
+        _openAi = openAi;
+        _gemini = gemini;
+    }
+
+    public string Name => OperationName;
+
+    public OperationDoc Describe(string method, string path, string? action) =>
+        new("List models (OpenAI or Gemini API shape)", "The account's models. Requests carrying x-goog-api-client or x-goog-api-key (the Google Gen AI SDKs) get the Gemini API's shape; all others get OpenAI's.", null, typeof(OpenAiModelList));
+
+    public Task HandleAsync(BridgeCall call) =>
+        ClientKind.IsGoogleClient(call.Request) ? _gemini.HandleAsync(call) : _openAi.HandleAsync(call);
+}
