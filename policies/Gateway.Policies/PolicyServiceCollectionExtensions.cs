@@ -22,10 +22,13 @@ public static class PolicyServiceCollectionExtensions
             .Validate(o => o.CoolDown >= TimeSpan.Zero, "UpstreamBlock:CoolDown must not be negative.");
         services.AddOptionsWithValidateOnStart<BruteForceOptions>().BindConfiguration(BruteForceOptions.SectionName)
             .Validate(o => o.MaxFailures >= 1, "BruteForce:MaxFailures must be at least 1.")
-            .Validate(o => o.Window > TimeSpan.Zero && o.BlockFor > TimeSpan.Zero, "BruteForce:Window and BruteForce:BlockFor must be positive.");
+            .Validate(o => o.Window > TimeSpan.Zero && o.BlockFor > TimeSpan.Zero, "BruteForce:Window and BruteForce:BlockFor must be positive.")
+            .Validate(o => o.SlowDownAfter >= 1 && o.SlowDownStep >= TimeSpan.Zero && o.MaxSlowDown >= TimeSpan.Zero && o.MaxSlowDown <= TimeSpan.FromSeconds(30),
+                "BruteForce:SlowDownAfter must be at least 1, SlowDownStep and MaxSlowDown not negative, MaxSlowDown at most 30 s.");
 
         services.AddClientIpResolution(configuration);
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ApiKeyResolver>();
         services.AddSingleton<RedisConnection>();
         services.AddHostedService<RedisWarmUp>();
         services.AddSingleton<LimiterRegistry>();

@@ -67,6 +67,59 @@ public sealed class RedisServer : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>SIGSTOP: the server keeps its connections open and answers nothing, as a hung Redis does.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT: the server answers again (queued commands first).</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
+    /// <summary>
+    /// Commands clients sent (MONITOR) while <paramref name="run"/> ran, without the ones scripts ran inside
+    /// Redis ("[0 lua]") and without this helper's own marker.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MonitorAsync(Func<Task> run)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Port);
+        var stream = client.GetStream();
+        var reader = new StreamReader(stream, Encoding.UTF8);
+        await stream.WriteAsync("MONITOR\r\n"u8.ToArray());
+        if (await reader.ReadLineAsync() != "+OK")
+        {
+            throw new InvalidOperationException("MONITOR refused");
+        }
+
+        await run();
+
+        // The marker goes through another connection; once the monitor shows it, everything before it was seen.
+        var marker = "monitor-end-" + Guid.NewGuid().ToString("N");
+        using (var other = new TcpClient())
+        {
+            await other.ConnectAsync(IPAddress.Loopback, Port);
+            await other.GetStream().WriteAsync(Encoding.ASCII.GetBytes($"ECHO {marker}\r\n"));
+            await other.GetStream().ReadAtLeastAsync(new byte[128], 1, throwOnEndOfStream: false);
+        }
+
+        var commands = new List<string>();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (await reader.ReadLineAsync(bound.Token) is { } line && !line.Contains(marker, StringComparison.Ordinal))
+        {
+            if (!line.Contains(" lua] ", StringComparison.Ordinal))
+            {
+                commands.Add(line);
+            }
+        }
+
+        return commands;
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        var pid = _process?.Id ?? throw new InvalidOperationException("redis-server is not running");
+        using var kill = Process.Start("kill", [signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     public async Task<bool> PingAsync()
     {
         try

@@ -38,6 +38,10 @@ internal sealed partial class RequestLoggingMiddleware
         context.Features.Set(feature);
         var activity = Activity.Current;
         activity?.SetTag(BridgeTelemetry.RequestIdTag, context.TraceIdentifier);
+
+        // In place of the framework's request scope (RequestPath included; its category is off, see
+        // AddGatewayTelemetry): the request id only, for log lines written while the request runs.
+        using var scope = _logger.IsEnabled(LogLevel.Critical) ? _logger.BeginScope(new RequestLogScope(context.TraceIdentifier)) : null;
         try
         {
             await _next(context);
@@ -85,13 +89,17 @@ internal sealed partial class RequestLoggingMiddleware
             }
         }
 
-        var path = context.Request.Path.Value ?? "/";
+        var rawPath = context.Request.Path.Value ?? "/";
         var firstEventMs = feature.FirstEventAfter?.TotalMilliseconds;
-        if (IsProbe(path))
+        if (IsProbe(rawPath))
         {
-            Log.ProbeAnswered(_logger, context.Request.Method, path, status, duration.TotalMilliseconds);
+            Log.ProbeAnswered(_logger, context.Request.Method, rawPath, status, duration.TotalMilliseconds);
+            return;
         }
-        else if (feature.IsStream)
+
+        // Callers paste cookies and keys into URLs: the line shows the route template, never raw segments or the query.
+        var path = RedactedPath.Of(context);
+        if (feature.IsStream)
         {
             Log.Streamed(_logger, context.Request.Method, path, route, tenant, status, errorCode ?? "-", duration.TotalMilliseconds, true, firstEventMs ?? 0);
         }

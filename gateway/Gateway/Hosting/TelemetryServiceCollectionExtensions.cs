@@ -26,6 +26,7 @@ internal static class TelemetryServiceCollectionExtensions
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         builder.Services.AddSingleton<GatewayMetrics>();
+        builder.AddUrlRedactingLogFilters();
 
         // W3C trace context only (no baggage). With exactly this propagator the HttpClient instrumentation leaves
         // header injection to the runtime, and the GeminiWeb handler's propagator writes nothing: Google never sees
@@ -45,6 +46,20 @@ internal static class TelemetryServiceCollectionExtensions
                 {
                     aspnet.RecordException = false;
                     aspnet.Filter = context => !IsQuiet(context.Request.Path, options);
+
+                    // The instrumentation records the raw path (url.path) and the query with its values redacted;
+                    // callers paste cookies and keys into both. The span keeps the route template (http.route)
+                    // and the redacted path, and no query at all.
+                    aspnet.EnrichWithHttpRequest = static (activity, request) =>
+                    {
+                        activity.SetTag("url.path", RedactedPath.ShapeOf(request.HttpContext));
+                        activity.SetTag("url.query", null);
+                    };
+                    aspnet.EnrichWithHttpResponse = static (activity, response) =>
+                    {
+                        activity.SetTag("url.path", RedactedPath.Of(response.HttpContext));
+                        activity.SetTag("url.query", null);
+                    };
                 })
                 .AddHttpClientInstrumentation(http =>
                 {
@@ -86,6 +101,37 @@ internal static class TelemetryServiceCollectionExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// The framework's request lines (<c>Microsoft.AspNetCore.Hosting.Diagnostics</c>: "Request starting … path?query"
+    /// at Information) and its request scope (<c>RequestPath</c>) carry the raw URL; the gateway writes its own line
+    /// (<see cref="RequestLoggingMiddleware"/>) and scope instead. Routing and static files name the raw path at
+    /// Debug and Information. Added after the configuration's rules, so an operator's <c>Logging:LogLevel</c> cannot turn them back on.
+    /// </summary>
+    public static WebApplicationBuilder AddUrlRedactingLogFilters(this WebApplicationBuilder builder)
+    {
+        builder.Services.PostConfigure<LoggerFilterOptions>(filters =>
+        {
+            // Also once per provider named in the rules: a provider's own rule would beat a rule for all providers.
+            var providers = filters.Rules.Select(r => r.ProviderName).Append(null).Distinct().ToList();
+            foreach (var (category, level) in UrlWritingCategories)
+            {
+                foreach (var provider in providers)
+                {
+                    filters.Rules.Add(new LoggerFilterRule(provider, category, level, null));
+                }
+            }
+        });
+        return builder;
+    }
+
+    private static readonly (string Category, LogLevel Level)[] UrlWritingCategories =
+    [
+        ("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None),
+        ("Microsoft.AspNetCore.Routing", LogLevel.Warning),
+        ("Microsoft.AspNetCore.StaticFiles", LogLevel.Warning),
+        ("Microsoft.AspNetCore.StaticAssets", LogLevel.Warning),
+    ];
 
     /// <summary>Maps the Prometheus scrape endpoint when <c>Telemetry:Prometheus:Enabled</c>.</summary>
     public static WebApplication MapGatewayMetrics(this WebApplication app)

@@ -21,6 +21,45 @@ internal static class WebFrontExtensions
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
+    /// <summary>
+    /// The API docs page boots Scalar with an inline script and injected styles, so its page alone carries a
+    /// relaxed policy (set where the docs are mapped). Only the page itself needs it: its scripts, the OpenAPI
+    /// document and anything else under <c>/docs</c> get the strict policy back.
+    /// </summary>
+    private static readonly string[] DocsPages = ["/docs", "/docs/", "/docs/v1"];
+
+    private static readonly string[] ApiPrefixes = ["/api", "/v1", "/v1beta"];
+
+    private static bool IsApi(PathString path)
+    {
+        foreach (var prefix in ApiPrefixes)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void ScopeDocsPolicy(HttpResponse response)
+    {
+        var headers = response.Headers;
+        if (headers.ContentSecurityPolicy.Count == 0 || headers.ContentSecurityPolicy == ContentSecurityPolicy)
+        {
+            return;
+        }
+
+        var path = response.HttpContext.Request.Path.Value;
+        var isPage = response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+            && DocsPages.Any(p => string.Equals(p, path, StringComparison.OrdinalIgnoreCase));
+        if (!isPage)
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
+    }
+
     public static WebApplication UseWebFront(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -30,8 +69,17 @@ internal static class WebFrontExtensions
             // OnStarting, so the headers survive a handler that clears the response (the exception handler does).
             context.Response.OnStarting(static state =>
             {
-                var headers = ((HttpResponse)state).Headers;
+                var response = (HttpResponse)state;
+                var headers = response.Headers;
+                ScopeDocsPolicy(response);
                 headers.TryAdd(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy);
+                if (IsApi(response.HttpContext.Request.Path))
+                {
+                    // API answers are per caller and often carry account data: no cache, shared or private, keeps
+                    // them. An answer that chose its own (SSE's no-cache) keeps that.
+                    headers.TryAdd(HeaderNames.CacheControl, "no-store");
+                }
+
                 headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
                 headers.TryAdd("Referrer-Policy", "no-referrer");
                 headers.TryAdd(HeaderNames.XFrameOptions, "DENY");

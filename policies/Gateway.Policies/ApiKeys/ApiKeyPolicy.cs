@@ -1,62 +1,73 @@
 using Gateway.Policies.Diagnostics;
 using BridgeEngine.Errors;
+using Gateway.Policies.BruteForce;
 using Gateway.Policies.ClientIp;
 using Gateway.Policies.Outcome;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Policies.ApiKeys;
 
 /// <summary>
 /// Pipeline step: accepts the request only with a known bridge API key (unless auth is off or the route is
-/// anonymous), and records the tenant for the steps after it. The key never reaches a log line.
+/// anonymous), and records the tenant for the steps after it. The brute-force guard's (address, tenant) verdict
+/// applies here, once it is known whose request this is: a valid key answers for its own tenant's failures only.
+/// The key never reaches a log line.
 /// </summary>
 public sealed partial class ApiKeyPolicy
 {
+    private const string BlockedMessage = "Too many failed credential attempts from this address; try again later.";
+
     private readonly RequestDelegate _next;
-    private readonly ApiKeyStore _store;
-    private readonly IOptionsMonitor<AuthOptions> _options;
+    private readonly ApiKeyResolver _resolver;
+    private readonly BruteForceGuard _guard;
+    private readonly TimeProvider _time;
     private readonly ILogger<ApiKeyPolicy> _logger;
 
-    public ApiKeyPolicy(RequestDelegate next, ApiKeyStore store, IOptionsMonitor<AuthOptions> options, ILogger<ApiKeyPolicy> logger)
+    public ApiKeyPolicy(RequestDelegate next, ApiKeyResolver resolver, BruteForceGuard guard, TimeProvider time, ILogger<ApiKeyPolicy> logger)
     {
         _next = next;
-        _store = store;
-        _options = options;
+        _resolver = resolver;
+        _guard = guard;
+        _time = time;
         _logger = logger;
     }
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!_options.CurrentValue.Enabled || RoutePolicyMetadata.AllowsAnonymous(context))
+        var resolution = _resolver.Resolve(context);
+        switch (resolution.Status)
         {
-            context.Features.Set(new TenantFeature(TenantFeature.AnonymousTenant, TenantFeature.AnonymousTenant, null));
-            return _next(context);
+            case ApiKeyStatus.Missing:
+                Log.Rejected(_logger, context.ClientIp(), "missing");
+                return GuardedAsync(context, BruteForceGuard.NoTenant, static c => PolicyRejection.RejectAsync(c, BridgeErrorCode.BridgeAuthError, "Missing x-bridge-api-key header."));
+            case ApiKeyStatus.Unknown:
+                Log.Rejected(_logger, context.ClientIp(), "unknown");
+                return GuardedAsync(context, BruteForceGuard.NoTenant, static c => PolicyRejection.RejectAsync(c, BridgeErrorCode.BridgeAuthError, "Invalid x-bridge-api-key."));
+            case ApiKeyStatus.OperationDenied:
+                return PolicyRejection.RejectAsync(context, BridgeErrorCode.BridgeAuthError, $"This API key may not use '{resolution.Operation}'.");
+            default:
+                var tenant = resolution.Tenant!;
+                context.Features.Set(tenant);
+                return GuardedAsync(context, tenant.TenantId, _next);
+        }
+    }
+
+    /// <summary>Blocked pairs are refused; pairs past the slow-down threshold wait first; the rest go on at once.</summary>
+    private Task GuardedAsync(HttpContext context, string tenant, RequestDelegate then)
+    {
+        var verdict = _guard.Check(context.ClientIp(), tenant);
+        if (verdict.BlockedFor is { } left)
+        {
+            return PolicyRejection.RejectAsync(context, BridgeErrorCode.TemporarilyBlocked, BlockedMessage, left);
         }
 
-        var key = ApiKeyHeaders.Read(context.Request);
-        if (key is null)
-        {
-            Log.Rejected(_logger, context.ClientIp(), "missing");
-            return PolicyRejection.RejectAsync(context, BridgeErrorCode.BridgeAuthError, "Missing x-bridge-api-key header.");
-        }
+        return verdict.Delay > TimeSpan.Zero ? DelayThenAsync(context, verdict.Delay, then) : then(context);
+    }
 
-        var tenant = _store.Find(key);
-        if (tenant is null)
-        {
-            Log.Rejected(_logger, context.ClientIp(), "unknown");
-            return PolicyRejection.RejectAsync(context, BridgeErrorCode.BridgeAuthError, "Invalid x-bridge-api-key.");
-        }
-
-        var operation = RoutePolicyMetadata.Operation(context);
-        if (operation is not null && tenant.Tenant is { Operations.Count: > 0 } allowed
-            && !allowed.Operations.Any(o => string.Equals(o, operation, StringComparison.OrdinalIgnoreCase)))
-        {
-            return PolicyRejection.RejectAsync(context, BridgeErrorCode.BridgeAuthError, $"This API key may not use '{operation}'.");
-        }
-
-        context.Features.Set(tenant);
-        return _next(context);
+    private async Task DelayThenAsync(HttpContext context, TimeSpan delay, RequestDelegate then)
+    {
+        await Task.Delay(delay, _time, context.RequestAborted);
+        await then(context);
     }
 
     private static partial class Log

@@ -21,7 +21,8 @@ public sealed class ApiKeyStore
 
     public TenantFeature? Find(string presentedKey)
     {
-        var presented = Convert.FromHexString(ApiKeyHash.Of(presentedKey));
+        Span<byte> presented = stackalloc byte[32];
+        ApiKeyHash.Of(presentedKey, presented);
         Entry? match = null;
         foreach (var entry in _entries)
         {
@@ -32,7 +33,7 @@ public sealed class ApiKeyStore
             }
         }
 
-        return match is null ? null : new TenantFeature(match.TenantId, match.KeyId, match.Tenant);
+        return match?.Feature;
     }
 
     private static Entry[] Build(AuthOptions options)
@@ -45,7 +46,7 @@ public sealed class ApiKeyStore
                 if (hash.Length == 64 && hash.All(Uri.IsHexDigit))
                 {
                     var lower = hash.ToLowerInvariant();
-                    entries.Add(new Entry(Convert.FromHexString(lower), tenantId, $"{tenantId}:{lower[..8]}", tenant));
+                    entries.Add(new Entry(Convert.FromHexString(lower), new TenantFeature(tenantId, $"{tenantId}:{lower[..8]}", tenant)));
                 }
             }
         }
@@ -53,5 +54,6 @@ public sealed class ApiKeyStore
         return [.. entries];
     }
 
-    private sealed record Entry(byte[] Hash, string TenantId, string KeyId, TenantOptions Tenant);
+    /// <summary>The feature is built with the entry: a request that presents a valid key allocates nothing for it.</summary>
+    private sealed record Entry(byte[] Hash, TenantFeature Feature);
 }

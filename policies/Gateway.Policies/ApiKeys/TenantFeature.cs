@@ -12,6 +12,9 @@ public sealed class TenantFeature
 
     public const string AnonymousTenant = "anonymous";
 
+    /// <summary>The caller when auth is off or the route is anonymous (one instance: it holds nothing per request).</summary>
+    public static TenantFeature Anonymous { get; } = new(AnonymousTenant, AnonymousTenant, null);
+
     public string TenantId { get; }
 
     /// <summary>Tenant plus the first 8 hex characters of the key's hash: safe in logs and metrics.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Policies.ClientIp;
 
@@ -14,6 +15,9 @@ public static class ClientIpExtensions
     /// </summary>
     public static IServiceCollection AddClientIpResolution(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptionsWithValidateOnStart<NetworkOptions>().BindConfiguration(NetworkOptions.SectionName);
+        services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
+
         // Read when first needed (after every configuration source is in), not at registration.
         services.AddOptions<ForwardedHeadersOptions>().Configure(options =>
         {
@@ -42,5 +46,20 @@ public static class ClientIpExtensions
         return services;
     }
 
-    public static string ClientIp(this HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The client's address as counted (<see cref="ClientAddressKey"/>), after forwarded headers: computed once
+    /// per request. Read at startup like the proxies, so a reload does not move clients between buckets mid-window.
+    /// </summary>
+    public static string ClientIp(this HttpContext context)
+    {
+        if (context.Features.Get<ClientAddressFeature>() is { } known)
+        {
+            return known.Key;
+        }
+
+        var prefix = context.RequestServices.GetRequiredService<IOptions<NetworkOptions>>().Value.IPv6PrefixLength;
+        var feature = new ClientAddressFeature(ClientAddressKey.Of(context.Connection.RemoteIpAddress, prefix));
+        context.Features.Set(feature);
+        return feature.Key;
+    }
 }

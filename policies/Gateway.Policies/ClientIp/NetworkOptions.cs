@@ -1,8 +1,8 @@
 namespace Gateway.Policies.ClientIp;
 
 /// <summary>
-/// Which proxies may set X-Forwarded-For (section <c>Network</c>). Nobody else can: a client that sends the
-/// header itself is limited by its own address.
+/// Which proxies may set X-Forwarded-For (section <c>Network</c>), and how client addresses are grouped for
+/// counting. Nobody but a listed proxy can set the header: a client that sends it itself is limited by its own address.
 /// </summary>
 public sealed class NetworkOptions
 {
@@ -13,4 +13,10 @@ public sealed class NetworkOptions
 
     /// <summary>How many forwarding hops to trust; one ingress is one hop.</summary>
     public int ForwardLimit { get; set; } = 1;
+
+    /// <summary>
+    /// IPv6 clients are counted per network of this many leading bits (1–128): 64 (the default) is one
+    /// subscriber's /64, 128 counts single addresses. IPv4 addresses are always counted one by one.
+    /// </summary>
+    public int IPv6PrefixLength { get; set; } = 64;
 }

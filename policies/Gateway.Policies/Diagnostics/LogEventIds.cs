@@ -26,4 +26,7 @@ internal static class LogEventIds
 
     /// <summary>BruteForce/BruteForceGuard.cs</summary>
     public const int BruteForceGuardBlocked = 6401;
+
+    /// <summary>BruteForce/BruteForceGuard.cs</summary>
+    public const int BruteForceGuardCredentialBlocked = 6402;
 }

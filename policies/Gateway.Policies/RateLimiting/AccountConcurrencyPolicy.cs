@@ -33,7 +33,7 @@ public sealed class AccountConcurrencyPolicy
             return;
         }
 
-        using var lease = _limiters.AcquireConcurrency("account:" + _fingerprint.Of(psid[0]!), cap);
+        using var lease = _limiters.AcquireConcurrency("account", _fingerprint.Of(psid[0]!), cap);
         if (!lease.IsAcquired)
         {
             await RateLimitRejection.RejectAsync(context, lease, $"this Gemini account already has {cap} calls in flight", null);

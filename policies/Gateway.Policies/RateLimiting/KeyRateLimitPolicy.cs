@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Policies.RateLimiting;
 
 /// <summary>
-/// Pipeline step after the API key: the per-key and per-tenant windows (tenant overrides first), then the
-/// per-key limit on requests open at once (streams included), held until the request ends.
+/// Pipeline step after the API key: the per-key and per-tenant windows (tenant overrides first; charged already
+/// when the IP step did it in the same Redis round trip), then the per-key limit on requests open at once
+/// (streams included), held until the request ends.
 /// </summary>
 public sealed class KeyRateLimitPolicy
 {
@@ -32,26 +33,29 @@ public sealed class KeyRateLimitPolicy
         var policyName = RoutePolicyMetadata.RateLimitPolicy(context);
         var policy = _options.CurrentValue.Policy(policyName);
 
-        var perKey = tenant.Tenant?.PerKey ?? policy.PerKey;
-        if (perKey is not null)
+        WindowVerdict verdict;
+        int keyAt, tenantAt;
+        if (context.Features.Get<ChargedWindows>() is { } charged)
         {
-            using var keyLease = await _limiters.AcquireWindowAsync(new LimitRequest("key", policyName, tenant.KeyId, perKey), context.RequestAborted);
-            if (!keyLease.IsAcquired)
-            {
-                await RateLimitRejection.RejectAsync(context, keyLease, "too many requests for this API key", perKey);
-                return;
-            }
+            (verdict, keyAt, tenantAt) = (charged.Verdict, charged.KeyAt, charged.TenantAt);
+        }
+        else
+        {
+            var batch = default(WindowBatch);
+            (keyAt, tenantAt) = TenantWindows.AddTo(ref batch, tenant, policy, policyName);
+            verdict = await _limiters.ChargeAsync(batch, context.RequestAborted);
         }
 
-        var perTenant = tenant.Tenant?.PerTenant ?? policy.PerTenant;
-        if (perTenant is not null)
+        if (!verdict.IsAdmitted && verdict.RejectedAt == keyAt)
         {
-            using var tenantLease = await _limiters.AcquireWindowAsync(new LimitRequest("tenant", policyName, tenant.TenantId, perTenant), context.RequestAborted);
-            if (!tenantLease.IsAcquired)
-            {
-                await RateLimitRejection.RejectAsync(context, tenantLease, "too many requests for this tenant", perTenant);
-                return;
-            }
+            await RateLimitRejection.RejectAsync(context, verdict.RetryAfter, "too many requests for this API key", tenant.Tenant?.PerKey ?? policy.PerKey);
+            return;
+        }
+
+        if (!verdict.IsAdmitted && verdict.RejectedAt == tenantAt)
+        {
+            await RateLimitRejection.RejectAsync(context, verdict.RetryAfter, "too many requests for this tenant", tenant.Tenant?.PerTenant ?? policy.PerTenant);
+            return;
         }
 
         if (policy.ConcurrentRequestsPerKey is not int open)
@@ -60,7 +64,7 @@ public sealed class KeyRateLimitPolicy
             return;
         }
 
-        using var openLease = _limiters.AcquireConcurrency("open:" + tenant.KeyId, open);
+        using var openLease = _limiters.AcquireConcurrency("open", tenant.KeyId, open);
         if (!openLease.IsAcquired)
         {
             await RateLimitRejection.RejectAsync(context, openLease, $"this API key already has {open} requests open", null);

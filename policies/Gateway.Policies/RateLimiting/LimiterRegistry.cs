@@ -1,70 +1,57 @@
 using System.Threading.RateLimiting;
 using Gateway.Policies.ApiKeys;
 using Microsoft.Extensions.Options;
-using RedisRateLimiting;
 
 namespace Gateway.Policies.RateLimiting;
 
 /// <summary>
-/// The partitioned limiters (System.Threading.RateLimiting) behind every policy step. A configuration change
-/// bumps a generation that is part of each in-memory partition key, so new limits apply at once while the old
-/// partitions idle out. With Redis configured, window counters live in Redis (shared by every replica, under
-/// keys without the generation) behind a fail-safe wrapper; concurrency limits stay per replica.
+/// The limiters behind every policy step. Windows (ip, key, tenant) are charged as one batch per request: in
+/// memory (<see cref="InMemoryWindows"/>), or with Redis configured in one script call shared by every replica
+/// (<see cref="RedisWindows"/>). Concurrency limits stay per replica; a configuration change bumps a generation
+/// that is part of their partition key, so new limits apply at once while the old partitions idle out.
 /// </summary>
 public sealed class LimiterRegistry : IDisposable
 {
     private readonly RedisConnection _redis;
-    private readonly TimeProvider _time;
-    private readonly PartitionedRateLimiter<LimitRequest> _windows;
-    private readonly PartitionedRateLimiter<(string Partition, int Limit)> _concurrency;
+    private readonly InMemoryWindows _memory;
+    private readonly RedisWindows _shared;
+    private readonly PartitionedRateLimiter<ConcurrencyPartition> _concurrency;
     private int _generation;
 
     public LimiterRegistry(RedisConnection redis, IOptionsMonitor<RateLimitingOptions> limits, IOptionsMonitor<AuthOptions> auth, TimeProvider time)
     {
         _redis = redis;
-        _time = time;
+        _memory = new InMemoryWindows(time);
+        _shared = new RedisWindows(redis);
         limits.OnChange(_ => Interlocked.Increment(ref _generation));
         auth.OnChange(_ => Interlocked.Increment(ref _generation));
-        _windows = PartitionedRateLimiter.Create<LimitRequest, string>(request =>
-        {
-            var window = request.Window;
-            var key = $"{request.Dimension}:{request.Policy}:{request.Value}:{window.Kind}:{window.PermitLimit}:{window.Window.Ticks}";
-            return RateLimitPartition.Get(Volatile.Read(ref _generation) + "|" + key, _ => CreateWindowLimiter(request));
-        });
-        _concurrency = PartitionedRateLimiter.Create<(string Partition, int Limit), string>(request =>
-            RateLimitPartition.GetConcurrencyLimiter(Volatile.Read(ref _generation) + "|" + request.Partition + "|" + request.Limit, _ => new ConcurrencyLimiterOptions
-            {
-                PermitLimit = request.Limit,
-                QueueLimit = 0,
-            }));
+        _concurrency = PartitionedRateLimiter.Create<ConcurrencyPartition, ConcurrencyPartition>(static request =>
+            RateLimitPartition.GetConcurrencyLimiter(request, static key => new ConcurrencyLimiterOptions { PermitLimit = key.Limit, QueueLimit = 0 }));
     }
 
-    public ValueTask<RateLimitLease> AcquireWindowAsync(LimitRequest request, CancellationToken cancellationToken) =>
-        _windows.AcquireAsync(request, 1, cancellationToken);
+    /// <summary>True when window counters live in Redis: then a request should charge all its windows in one call.</summary>
+    public bool SharesWindows => _redis.IsConfigured;
 
-    public RateLimitLease AcquireConcurrency(string partition, int limit) => _concurrency.AttemptAcquire((partition, limit));
-
-    private RateLimiter CreateWindowLimiter(LimitRequest request)
+    /// <summary>Charges the windows in order; in memory this completes synchronously and allocates nothing.</summary>
+    public ValueTask<WindowVerdict> ChargeAsync(in WindowBatch batch, CancellationToken cancellationToken)
     {
-        var window = request.Window;
-        if (_redis.IsConfigured)
+        if (batch.Count == 0)
         {
-            // The Redis key is the same on every replica: dimension, policy and partition only.
-            var redisKey = $"{_redis.KeyPrefix}{request.Dimension}:{request.Policy}:{request.Value}";
-            RateLimiter inner = window.Kind == WindowKind.SlidingWindow
-                ? new RedisSlidingWindowRateLimiter<string>(redisKey, new RedisSlidingWindowRateLimiterOptions { PermitLimit = window.PermitLimit, Window = window.Window, ConnectionMultiplexerFactory = () => _redis.Multiplexer })
-                : new RedisFixedWindowRateLimiter<string>(redisKey, new RedisFixedWindowRateLimiterOptions { PermitLimit = window.PermitLimit, Window = window.Window, ConnectionMultiplexerFactory = () => _redis.Multiplexer });
-            return new FailSafeRateLimiter(inner, _redis);
+            return ValueTask.FromResult(WindowVerdict.Admitted);
         }
 
-        return window.Kind == WindowKind.SlidingWindow
-            ? new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions { PermitLimit = window.PermitLimit, Window = window.Window, SegmentsPerWindow = window.SegmentsPerWindow, QueueLimit = 0, AutoReplenishment = true })
-            : new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = window.PermitLimit, Window = window.Window, QueueLimit = 0, AutoReplenishment = true });
+        return _redis.IsConfigured ? _shared.ChargeAsync(batch, cancellationToken) : ValueTask.FromResult(_memory.Charge(batch));
     }
+
+    /// <summary>A concurrency permit of <paramref name="kind"/> ("open", "account") for <paramref name="partition"/>, held until disposed.</summary>
+    public RateLimitLease AcquireConcurrency(string kind, string partition, int limit) =>
+        _concurrency.AttemptAcquire(new ConcurrencyPartition(Volatile.Read(ref _generation), kind, partition, limit));
 
     public void Dispose()
     {
-        _windows.Dispose();
+        _memory.Dispose();
         _concurrency.Dispose();
     }
+
+    public readonly record struct ConcurrencyPartition(int Generation, string Kind, string Partition, int Limit);
 }

@@ -8,9 +8,12 @@ namespace Gateway.Policies.RateLimiting;
 /// <summary>Answers an over-limit request: USAGE_LIMIT_EXCEEDED 429 with Retry-After and the RateLimit headers.</summary>
 public static class RateLimitRejection
 {
-    public static Task RejectAsync(HttpContext context, RateLimitLease lease, string what, WindowLimitOptions? window)
+    public static Task RejectAsync(HttpContext context, RateLimitLease lease, string what, WindowLimitOptions? window) =>
+        RejectAsync(context, RetryAfter(lease), what, window);
+
+    public static Task RejectAsync(HttpContext context, TimeSpan? retryAfterOrNull, string what, WindowLimitOptions? window)
     {
-        var retryAfter = RetryAfter(lease) ?? window?.Window ?? TimeSpan.FromSeconds(1);
+        var retryAfter = retryAfterOrNull ?? window?.Window ?? TimeSpan.FromSeconds(1);
         var headers = context.Response.Headers;
         if (window is not null)
         {
@@ -24,14 +27,6 @@ public static class RateLimitRejection
         return PolicyRejection.RejectAsync(context, BridgeErrorCode.UsageLimitExceeded, $"Rate limit reached: {what}. Retry after {Math.Ceiling(retryAfter.TotalSeconds)} s.", retryAfter);
     }
 
-    private static TimeSpan? RetryAfter(RateLimitLease lease)
-    {
-        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-        {
-            return retry;
-        }
-
-        // RedisRateLimiting reports whole seconds under the same name, as an int.
-        return lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var raw) && raw is int seconds ? TimeSpan.FromSeconds(seconds) : null;
-    }
+    private static TimeSpan? RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : null;
 }

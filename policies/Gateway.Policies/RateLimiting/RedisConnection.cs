@@ -15,6 +15,7 @@ public sealed partial class RedisConnection : IDisposable
     private readonly ILogger<RedisConnection> _logger;
     private readonly Lazy<ConnectionMultiplexer?> _multiplexer;
     private int _healthy = 1;
+    private long _skipUntil;
 
     public RedisConnection(IOptionsMonitor<RateLimitingOptions> options, ILogger<RedisConnection> logger)
     {
@@ -31,10 +32,21 @@ public sealed partial class RedisConnection : IDisposable
 
     public string KeyPrefix => _options.CurrentValue.Redis.KeyPrefix;
 
+    /// <summary>How long one request may wait for Redis, all its counters together.</summary>
+    public TimeSpan Timeout => _options.CurrentValue.Redis.Timeout;
+
+    /// <summary>
+    /// True for one <see cref="Timeout"/> after a failed call: those requests take the failure mode at once
+    /// instead of each waiting out a hung server; the first request after that tries Redis again. So during an
+    /// outage at most about one request per timeout period waits, and no longer than the timeout.
+    /// </summary>
+    public bool ShouldSkip() => Environment.TickCount64 < Volatile.Read(ref _skipUntil);
+
     public IConnectionMultiplexer Multiplexer => _multiplexer.Value ?? throw new InvalidOperationException("Redis is not configured.");
 
     public void ReportFailure(Exception exception)
     {
+        Volatile.Write(ref _skipUntil, Environment.TickCount64 + (long)Timeout.TotalMilliseconds);
         if (Interlocked.Exchange(ref _healthy, 0) == 1)
         {
             Log.RedisDown(_logger, FailureMode.ToString(), exception.GetType().Name, exception);
@@ -81,11 +93,11 @@ public sealed partial class RedisConnection : IDisposable
     {
         try
         {
-            await Multiplexer.GetDatabase().PingAsync();
+            await Multiplexer.GetDatabase().PingAsync().WaitAsync(Timeout);
             ReportSuccess();
             return true;
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException or InvalidOperationException)
         {
             ReportFailure(ex);
             return false;

@@ -17,6 +17,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int Pid => _process.Id;
+
     public static async Task<ChildProcess> StartFloorBAsync(Uri upstream)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

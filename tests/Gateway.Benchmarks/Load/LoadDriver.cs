@@ -8,13 +8,16 @@ namespace Gateway.Benchmarks.Load;
 /// </summary>
 public static class LoadDriver
 {
-    public static async Task<LoadResult> RunAsync(string target, int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<bool>> send, Action? beforeMeasuring = null)
+    /// <param name="measuredPid">The process serving the target (gateway, floor B), whose CPU time over the run is reported.</param>
+    public static async Task<LoadResult> RunAsync(string target, int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<bool>> send, Action? beforeMeasuring = null, int? measuredPid = null)
     {
         // Warm-up at the same concurrency (connections, JIT, session caches), then measure.
         await RunOnceAsync(concurrency, TimeSpan.FromSeconds(1), send);
         beforeMeasuring?.Invoke();
+        var cpuBefore = measuredPid is { } pid ? ProcessCpu.Of(pid) : TimeSpan.Zero;
         var (samples, errors, seconds) = await RunOnceAsync(concurrency, duration, send);
-        return new LoadResult(target, concurrency, samples.Count, errors, seconds, Percentiles.Of(samples, 50), Percentiles.Of(samples, 99));
+        double? cpuMs = measuredPid is { } measured ? (ProcessCpu.Of(measured) - cpuBefore).TotalMilliseconds : null;
+        return new LoadResult(target, concurrency, samples.Count, errors, seconds, Percentiles.Of(samples, 50), Percentiles.Of(samples, 99), cpuMs);
     }
 
     private static async Task<(List<double> Samples, int Errors, double Seconds)> RunOnceAsync(int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<bool>> send)

@@ -120,8 +120,17 @@ public sealed class LoadSuite : IDisposable
         return request;
     }
 
+    public const string RowHeader = "| target | concurrency | req/s | p50 ms | p99 ms | CPU ms/req | throughput / floor B | CPU / floor B | added p50 | added p99 | errors |";
+    public const string RowRule = "|---|---|---|---|---|---|---|---|---|---|---|";
+
     public static string Row(LoadResult result, LoadResult? floorB) => string.Create(CultureInfo.InvariantCulture,
-        $"| {result.Target} | {result.Concurrency} | {result.Throughput:0} | {result.P50:0.00} | {result.P99:0.00} | {(floorB is null ? "" : (result.Throughput / floorB.Throughput).ToString("0.00", CultureInfo.InvariantCulture))} | {(floorB is null ? "" : (result.P50 - floorB.P50).ToString("0.00", CultureInfo.InvariantCulture))} | {(floorB is null ? "" : (result.P99 - floorB.P99).ToString("0.00", CultureInfo.InvariantCulture))} | {result.Errors} |");
+        $"| {result.Target} | {result.Concurrency} | {result.Throughput:0} | {result.P50:0.00} | {result.P99:0.00} | {Cpu(result)} | {Ratio(result.Throughput, floorB?.Throughput)} | {Ratio(result.CpuMsPerRequest, floorB?.CpuMsPerRequest)} | {(floorB is null ? "" : (result.P50 - floorB.P50).ToString("0.00", CultureInfo.InvariantCulture))} | {(floorB is null ? "" : (result.P99 - floorB.P99).ToString("0.00", CultureInfo.InvariantCulture))} | {result.Errors} |");
+
+    /// <summary>"–" for a target in the benchmark's own process (floor A): its CPU is the generator's too.</summary>
+    public static string Cpu(LoadResult result) => result.CpuMsPerRequest is { } cpu ? cpu.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+
+    private static string Ratio(double? value, double? floor) =>
+        value is { } v && floor is { } f && f > 0 ? (v / f).ToString("0.00", CultureInfo.InvariantCulture) : "";
 
     public void Dispose() => _client.Dispose();
 }

@@ -108,6 +108,42 @@ public sealed class RedisRateLimitTests : IAsyncLifetime
         Assert.Equal(503, (int)ready.StatusCode);
     }
 
+    /// <summary>Issue 18: every window a request charges (ip, key, tenant) in one Redis round trip, accepted or refused.</summary>
+    [Fact]
+    public async Task EachRequest_MakesOneRedisRoundTrip_ForAllItsWindows()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_simulator.BaseAddress, PolicyHosts.WithKeys(
+            ("RateLimiting:Redis:Configuration", _redis.Configuration),
+            ("RateLimiting:Policies:default:PerIp:PermitLimit", "1000"),
+            ("RateLimiting:Policies:default:PerKey:Kind", "SlidingWindow"),
+            ("RateLimiting:Policies:default:PerKey:PermitLimit", "1000"),
+            ("RateLimiting:Policies:default:PerTenant:PermitLimit", "8")), relaxedPolicies: false);
+        var (warm, warmBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, Psid.New()));
+        Envelope.AssertSuccess(warm, warmBody);
+        var statuses = new List<int>();
+        (HttpResponseMessage Response, System.Text.Json.JsonElement Body) wrongKey = default;
+        var commands = await _redis.MonitorAsync(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var (response, _) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, Psid.New()));
+                statuses.Add((int)response.StatusCode);
+            }
+
+            wrongKey = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat("bk_wrong_key_xxxxxxxxxxxxxxxxxxxxxx", Psid.New()));
+        });
+
+        // Seven admitted (the tenant's eighth permit went to the warm-up), three refused by the tenant window, one wrong key.
+        Assert.Equal(7, statuses.Count(s => s == 200));
+        Assert.Equal(3, statuses.Count(s => s == 429));
+        Envelope.AssertFailure(wrongKey.Response!, wrongKey.Body, 401, "BRIDGE_AUTH_ERROR");
+
+        // One script call per request; nothing else from the gateway (a keep-alive PING aside).
+        var fromGateway = commands.Where(c => !c.Contains("\"PING\"", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(11, fromGateway.Count(c => c.Contains("\"EVAL", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(11, fromGateway.Count);
+    }
+
     private static string? ReadyRedisState(string json) =>
         JsonDocument.Parse(json).RootElement.GetProperty("checks").GetProperty("policies").GetProperty("redis").GetString();
 }

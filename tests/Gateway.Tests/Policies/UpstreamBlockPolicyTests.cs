@@ -52,20 +52,22 @@ public sealed class UpstreamBlockPolicyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RepeatedKeyFailures_BlockTheClientAddress()
+    public async Task RepeatedKeyFailures_BlockGuessingFromTheAddress_ButNotAValidKey()
     {
         await using var gateway = await GatewayHost.StartAsync(_simulator.BaseAddress, PolicyHosts.WithKeys(
-            ("BruteForce:Enabled", "true"), ("BruteForce:MaxFailures", "3"), ("BruteForce:BlockFor", "00:05:00")), relaxedPolicies: false);
+            ("BruteForce:Enabled", "true"), ("BruteForce:MaxFailures", "3"), ("BruteForce:BlockFor", "00:05:00"), ("BruteForce:SlowDownAfter", "100")), relaxedPolicies: false);
         for (var i = 0; i < 3; i++)
         {
             var (wrong, wrongBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat($"bk_guess_{i:D4}_xxxxxxxxxxxxxxxxxxxx", Psid.New()));
             Envelope.AssertFailure(wrong, wrongBody, 401, "BRIDGE_AUTH_ERROR");
         }
 
-        var (response, body) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, Psid.New()));
+        var (guess, guessBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat("bk_guess_9999_xxxxxxxxxxxxxxxxxxxx", Psid.New()));
+        var (valid, validBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, Psid.New()));
 
-        Envelope.AssertFailure(response, body, 429, "TEMPORARILY_BLOCKED");
-        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(4));
+        Envelope.AssertFailure(guess, guessBody, 429, "TEMPORARILY_BLOCKED");
+        Assert.True(guess.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(4));
+        Envelope.AssertSuccess(valid, validBody);
     }
 
     [Fact]
