@@ -38,6 +38,7 @@ public sealed class SecurityReviewTests
         (HttpMethod.Get, "api/research/0f8fad5b-d9cb-469f-a165-70867728950e"),
         (HttpMethod.Post, "v1/chat/completions"),
         (HttpMethod.Get, "v1/models/gemini-3-flash"),
+        (HttpMethod.Post, "v1/models/gemini-3-flash:generateContent"),
         (HttpMethod.Post, "v1beta/models/gemini-3-flash:generateContent"),
         (HttpMethod.Get, "v1beta/models/gemini-3-flash"),
     ];
