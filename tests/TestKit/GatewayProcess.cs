@@ -159,6 +159,23 @@ public sealed class GatewayProcess : IAsyncDisposable
         return 0;
     }
 
+    /// <summary>Peak resident set size (VmHWM) since the start or the last <see cref="ResetPeakResident"/>.</summary>
+    public long PeakResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Resets the peak to the current resident size (Linux: writing 5 to clear_refs).</summary>
+    public void ResetPeakResident() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
