@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using BridgeEngine.Client;
@@ -18,8 +19,8 @@ namespace Gateway.Endpoints;
 /// Reads <c>POST /api/chat</c> with files, in two forms:
 /// <list type="bullet">
 /// <item><c>multipart/form-data</c>: a <c>request</c> part holding the JSON body, or one form field per body field,
-/// plus one or more file parts. Each file is streamed to the upload endpoint as it arrives (protocol §8.1), so the
-/// gateway never holds a whole file.</item>
+/// plus one or more file parts. Files are held in pooled memory until the body is complete and every limit checked,
+/// then uploaded (protocol §8.1): a refused request uploads nothing.</item>
 /// <item>JSON with <c>files: [{name, mimeType, data}]</c>, data base64. The JSON body is held once (as any JSON body);
 /// each file is decoded, uploaded and released in turn. Prefer multipart for large files.</item>
 /// </list>
@@ -94,10 +95,9 @@ internal sealed class ChatFileInputReader
         }
 
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
-        var uploaded = new List<UploadedFile>();
+        var held = new List<HeldFile>();
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         JsonDocument? requestPart = null;
-        GeminiSession? session = null;
         long total = 0;
         try
         {
@@ -112,15 +112,14 @@ internal sealed class ChatFileInputReader
                 if (disposition.IsFileDisposition())
                 {
                     var name = FileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value);
-                    if (uploaded.Count >= limits.MaxFiles)
+                    if (held.Count >= limits.MaxFiles)
                     {
                         throw InvalidBody($"File '{name}' is one file too many: at most {limits.MaxFiles} files per request.");
                     }
 
                     var mime = FileTypeCatalog.Resolve(name, section.ContentType, limits.AllowedExtensions) ?? throw TypeNotAllowed(name);
-                    session ??= await _runner.SessionAsync(call, cancellationToken);
-                    var file = await UploadAsync(call, session, name, mime, section.Body, total, limits, cancellationToken);
-                    uploaded.Add(file.File);
+                    var file = await HoldAsync(name, mime, section.Body, total, limits, cancellationToken);
+                    held.Add(file);
                     total += file.Size;
                     continue;
                 }
@@ -164,11 +163,29 @@ internal sealed class ChatFileInputReader
             }
 
             var parsed = ChatRequestReader.Parse(root, options);
+
+            // The whole body is read and every file checked: only now does anything go upstream.
+            var uploaded = new List<UploadedFile>(held.Count);
+            if (held.Count > 0)
+            {
+                var session = await _runner.SessionAsync(call, cancellationToken);
+                foreach (var file in held)
+                {
+                    await using var content = file.Bytes.Reader.AsStream();
+                    uploaded.Add(await _uploader.UploadAsync(call, session, file.Name, file.Mime, content, cancellationToken));
+                }
+            }
+
             return parsed with { Request = parsed.Request with { Files = uploaded } };
         }
         finally
         {
             requestPart?.Dispose();
+            foreach (var file in held)
+            {
+                await file.Bytes.Reader.CompleteAsync();
+                await file.Bytes.Writer.CompleteAsync();
+            }
         }
     }
 
@@ -259,8 +276,12 @@ internal sealed class ChatFileInputReader
         return uploaded;
     }
 
-    private async Task<(UploadedFile File, long Size)> UploadAsync(
-        UpstreamCall call, GeminiSession session, string name, string mime, Stream body, long totalSoFar, FileInputOptions limits, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one file part into pooled memory under the per-file and total limits. Files are held until the whole body was
+    /// read, so that a request refused for its 11th file, a bad type or the total uploads nothing at all; at most
+    /// <see cref="FileInputOptions.MaxTotalBytes"/> is held per request.
+    /// </summary>
+    private static async Task<HeldFile> HoldAsync(string name, string mime, Stream body, long totalSoFar, FileInputOptions limits, CancellationToken cancellationToken)
     {
         var remaining = limits.MaxTotalBytes - totalSoFar;
         var perFile = limits.MaxFileBytes <= remaining;
@@ -268,13 +289,31 @@ internal sealed class ChatFileInputReader
         var limited = new SizeLimitedStream(body, limit, () => perFile
             ? TooLarge(name, limits.MaxFileBytes)
             : InvalidBody($"File '{name}' brings the request past the total file limit of {limits.MaxTotalBytes} bytes."));
-        var file = await _uploader.UploadAsync(call, session, name, mime, limited, cancellationToken);
+        var bytes = new Pipe(new PipeOptions(pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false));
+        var file = new HeldFile(name, mime, bytes);
+        try
+        {
+            await limited.CopyToAsync(bytes.Writer, cancellationToken);
+        }
+        catch (IOException ex) when (ex is not EndOfStreamException && !cancellationToken.IsCancellationRequested)
+        {
+            await bytes.Writer.CompleteAsync();
+            throw InvalidBody("The multipart body ended early.");
+        }
+
+        await bytes.Writer.CompleteAsync();
         if (limited.BytesRead == 0)
         {
             throw InvalidBody($"File '{name}' is empty.");
         }
 
-        return (file, limited.BytesRead);
+        return file with { Size = limited.BytesRead };
+    }
+
+    /// <summary>A checked file part waiting in pooled memory for the end of the body.</summary>
+    private sealed record HeldFile(string Name, string Mime, Pipe Bytes)
+    {
+        public long Size { get; init; }
     }
 
     private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)

@@ -135,6 +135,24 @@ public sealed class ChatFileInputTests : IClassFixture<FeaturesFixture>
     }
 
     [Fact]
+    public async Task Chat_MultipartOneFileTooMany_UploadsNothing()
+    {
+        var psid = Psid.New();
+        using var content = new MultipartFormDataContent { { new StringContent("hi"), "prompt" } };
+        for (var i = 0; i <= FeaturesFixture.MaxFiles; i++)
+        {
+            content.Add(File(new byte[1024], "application/pdf"), "file", $"part-{i}.pdf");
+        }
+
+        var (response, body) = await ChatCalls.SendAsync(Client, Multipart(psid, content));
+
+        Envelope.AssertFailure(response, body, 400, "INVALID_BODY");
+        Assert.Contains("one file too many", ChatCalls.ErrorMessage(body), StringComparison.Ordinal);
+        var hash = _fixture.Sim.Account(psid).PsidHash;
+        Assert.DoesNotContain(_fixture.Sim.Requests, r => r.PsidHash == hash && r.Path.Contains("/upload", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Chat_FilesOverTotalLimit_ReturnsInvalidBodyNamingTheFile()
     {
         var size = (int)FeaturesFixture.MaxFileBytes;

@@ -24,7 +24,7 @@ public sealed class LargeUploadTests
     }
 
     [Fact]
-    public async Task Chat_TwentyMegabyteMultipartFile_IsStreamedNotBuffered()
+    public async Task Chat_TwentyMegabyteMultipartFile_IsHeldOnceInPooledMemory_ThenUploaded()
     {
         await using var simulator = await SimulatorServer.StartAsync();
         await using var gateway = await GatewayHost.StartAsync(simulator.BaseAddress, services: services => services.AddAccountFeatures());
@@ -42,7 +42,9 @@ public sealed class LargeUploadTests
         var text = Envelope.AssertSuccess(response, body).GetProperty("text").GetString();
         Assert.Contains($"big.pdf ({FileBytes} bytes)", text, StringComparison.Ordinal);
         _output.WriteLine($"Allocated while serving a {FileBytes / (1024 * 1024)} MB upload: {allocated / (1024.0 * 1024):0.0} MB (process-wide, gateway + simulator + client)");
-        Assert.True(allocated < FileBytes / 2, $"allocated {allocated} bytes for a {FileBytes}-byte file");
+        // Files wait in pooled memory until the body is complete and every limit is checked (a refused request uploads
+        // nothing): the file is held once, never copied again on its way upstream.
+        Assert.True(allocated < FileBytes * 3 / 2, $"allocated {allocated} bytes for a {FileBytes}-byte file");
     }
 
     private static async Task<(HttpResponseMessage, System.Text.Json.JsonElement)> SendAsync(HttpClient client, string psid, byte[] file)
