@@ -50,7 +50,41 @@ public sealed class SimulatorState
 
     internal void StreamOpened() => Interlocked.Increment(ref _openGenerateStreams);
 
-    internal void StreamClosed() => Interlocked.Decrement(ref _openGenerateStreams);
+    internal void StreamClosed()
+    {
+        if (Interlocked.Decrement(ref _openGenerateStreams) == 0)
+        {
+            lock (_idleWaiters)
+            {
+                foreach (var waiter in _idleWaiters)
+                {
+                    waiter.TrySetResult();
+                }
+
+                _idleWaiters.Clear();
+            }
+        }
+    }
+
+    private readonly List<TaskCompletionSource> _idleWaiters = [];
+
+    /// <summary>Completes when no StreamGenerate handler is running (at once if none is): a signal for tests, not a poll.</summary>
+    public Task WhenNoOpenGenerateStreamsAsync(TimeSpan timeout)
+    {
+        TaskCompletionSource waiter;
+        lock (_idleWaiters)
+        {
+            if (OpenGenerateStreams == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _idleWaiters.Add(waiter);
+        }
+
+        return waiter.Task.WaitAsync(timeout);
+    }
 
     /// <summary>Random lowercase hex (ids must be unique across chats, so not derived from the prompt).</summary>
     internal static string Hex(int length) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes((length + 1) / 2))[..length];

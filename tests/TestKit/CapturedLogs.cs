@@ -13,7 +13,35 @@ public sealed class CapturedLogs : ILoggerProvider
         SuiteLogs.Register("in-process gateway", () => _lines.ToArray());
     }
 
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _waiters = [];
+
     public IReadOnlyCollection<string> Lines => _lines.ToArray();
+
+    /// <summary>Completes with the first line (already written or still to come) that matches: a signal, not a poll.</summary>
+    public Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
+        {
+            _waiters.Add((match, seen));
+        }
+
+        if (_lines.FirstOrDefault(match) is { } existing)
+        {
+            seen.TrySetResult(existing);
+        }
+
+        return seen.Task.WaitAsync(timeout);
+    }
+
+    private void Add(string line)
+    {
+        _lines.Enqueue(line);
+        lock (_waiters)
+        {
+            _waiters.RemoveAll(w => w.Seen.Task.IsCompleted || (w.Match(line) && w.Seen.TrySetResult(line)));
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
@@ -26,7 +54,7 @@ public sealed class CapturedLogs : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull
         {
-            owner._lines.Enqueue($"[scope] {category}: {state}");
+            owner.Add($"[scope] {category}: {state}");
             return null;
         }
 
@@ -37,7 +65,7 @@ public sealed class CapturedLogs : ILoggerProvider
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
                 : string.Empty;
-            owner._lines.Enqueue($"{logLevel} {category}[{eventId.Id}]: {formatter(state, exception)} {structured} {exception}");
+            owner.Add($"{logLevel} {category}[{eventId.Id}]: {formatter(state, exception)} {structured} {exception}");
         }
     }
 }

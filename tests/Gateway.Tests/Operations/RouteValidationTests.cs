@@ -59,15 +59,8 @@ public sealed class RouteValidationTests : IAsyncLifetime
             { "ClusterId": "gemini-web", "Match": { "Path": "/api/chat-v3", "Methods": [ "POST" ] }, "Metadata": { "Bridge": "chat-typo" } }
             """));
 
-        // The reload happens on YARP's change callback: wait for its error line (bounded) rather than probing.
-        var logged = Task.Run(async () =>
-        {
-            while (!gateway.Logs.Lines.Any(l => l.Contains("ReverseProxy:Routes:chat-v3:Metadata:Bridge names unknown operation 'chat-typo'", StringComparison.Ordinal)))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20));
-            }
-        });
-        await logged.WaitAsync(TimeSpan.FromSeconds(30));
+        // The reload happens on YARP's change callback: its error line is the signal.
+        await gateway.Logs.WaitForLineAsync(l => l.Contains("ReverseProxy:Routes:chat-v3:Metadata:Bridge names unknown operation 'chat-typo'", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         var (served, body) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(null, Psid.New()));
         Envelope.AssertSuccess(served, body);

@@ -199,17 +199,28 @@ public sealed class RateLimitPolicyTests : IAsyncLifetime
             { "ClusterId": "gemini-web", "Match": { "Path": "/api/chat-v2", "Methods": [ "POST" ] }, "Metadata": { "Bridge": "chat" } }
             """));
 
-        // YARP applies a reloaded file on its own change callback, which has no public completion signal: watch
-        // its route table (bounded) instead of probing with requests.
+        // YARP applies a reloaded file on its own change callback; its endpoint data source signals the new route table.
         var proxy = gateway.Services.GetRequiredService<Yarp.ReverseProxy.IProxyStateLookup>();
-        var reloaded = Task.Run(async () =>
+        var endpoints = gateway.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>();
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Watch() => endpoints.GetChangeToken().RegisterChangeCallback(state =>
         {
-            while (!proxy.TryGetRoute("chat-v2", out _))
+            if (proxy.TryGetRoute("chat-v2", out _))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(20));
+                reloaded.TrySetResult();
             }
-        });
-        await reloaded.WaitAsync(TimeSpan.FromSeconds(30));
+            else
+            {
+                Watch();
+            }
+        }, null);
+        Watch();
+        if (proxy.TryGetRoute("chat-v2", out _))
+        {
+            reloaded.TrySetResult();
+        }
+
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var (served, body) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(null, Psid.New()).WithPath("api/chat-v2"));
 
         Envelope.AssertSuccess(served, body);

@@ -146,11 +146,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
 
     private async Task AssertUpstreamReleasedAsync()
     {
-        // No signal exists for "the simulator's handler returned"; poll briefly with a bound.
-        for (var i = 0; i < 200 && _fixture.Simulator.State.OpenGenerateStreams != 0; i++)
-        {
-            await Task.Delay(25);
-        }
+        await _fixture.Simulator.State.WhenNoOpenGenerateStreamsAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(0, _fixture.Simulator.State.OpenGenerateStreams);
     }

@@ -164,10 +164,13 @@ public sealed class SoakTests
 
     private static async Task WaitForReleasedAsync(SimulatorServer simulator)
     {
-        // No signal exists for "every simulator handler returned"; poll with a bound.
-        for (var i = 0; i < 400 && simulator.State.OpenGenerateStreams != 0; i++)
+        try
         {
-            await Task.Delay(25);
+            await simulator.State.WhenNoOpenGenerateStreamsAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // The caller asserts on the count and reports it.
         }
     }
 

@@ -238,18 +238,8 @@ public sealed class ChatStreamingTests : IClassFixture<GatewayFixture>
         response.Dispose();
 
         Assert.Equal(GenerateOutcome.ClientAborted, await finished.Task.WaitAsync(TimeSpan.FromSeconds(5)));
-        await WaitUntilAsync(() => Sim.OpenGenerateStreams == 0);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Bound);
-        while (!condition())
-        {
-            await Task.Yield();
-            timeout.Token.ThrowIfCancellationRequested();
-            await Task.Delay(10, timeout.Token);
-        }
+        await Sim.WhenNoOpenGenerateStreamsAsync(Bound);
+        Assert.Equal(0, Sim.OpenGenerateStreams);
     }
 
     private static string WithoutIds(JsonElement data)
