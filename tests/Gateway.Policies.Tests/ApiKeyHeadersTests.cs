@@ -1,7 +1,7 @@
 using Gateway.Policies.ApiKeys;
 using Microsoft.AspNetCore.Http;
 
-namespace Gateway.Tests.Policies;
+namespace Gateway.Policies.Tests;
 
 public sealed class ApiKeyHeadersTests
 {
