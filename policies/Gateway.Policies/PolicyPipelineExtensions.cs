@@ -12,22 +12,23 @@ public static class PolicyPipelineExtensions
 {
     /// <summary>
     /// The policy steps before YARP picks a destination, in order: the cheapest refusals first.
-    /// Reorder here; each step is one file and one span (<see cref="PolicyTelemetry"/>).
+    /// Reorder here; each step is one file and, when traces are collected, one span (<see cref="PolicyTelemetry"/>).
     /// </summary>
-    public static IReverseProxyApplicationBuilder UseRequestPolicies(this IReverseProxyApplicationBuilder proxy)
+    /// <param name="traced">False when nothing collects traces: the steps then run without their span wrappers.</param>
+    public static IReverseProxyApplicationBuilder UseRequestPolicies(this IReverseProxyApplicationBuilder proxy, bool traced = true)
     {
-        proxy.UseTracedStep<BruteForceGuardPolicy>("brute_force");
-        proxy.UseTracedStep<IpRateLimitPolicy>("ip_rate_limit");
-        proxy.UseTracedStep<ApiKeyPolicy>("api_key");
-        proxy.UseTracedStep<KeyRateLimitPolicy>("key_rate_limit");
-        proxy.UseTracedStep<AccountConcurrencyPolicy>("account_concurrency");
+        proxy.UseTracedStep<BruteForceGuardPolicy>("brute_force", traced);
+        proxy.UseTracedStep<IpRateLimitPolicy>("ip_rate_limit", traced);
+        proxy.UseTracedStep<ApiKeyPolicy>("api_key", traced);
+        proxy.UseTracedStep<KeyRateLimitPolicy>("key_rate_limit", traced);
+        proxy.UseTracedStep<AccountConcurrencyPolicy>("account_concurrency", traced);
         return proxy;
     }
 
     /// <summary>The steps that need the chosen destination (after load balancing): the upstream block cool-down.</summary>
-    public static IReverseProxyApplicationBuilder UseUpstreamPolicies(this IReverseProxyApplicationBuilder proxy)
+    public static IReverseProxyApplicationBuilder UseUpstreamPolicies(this IReverseProxyApplicationBuilder proxy, bool traced = true)
     {
-        proxy.UseTracedStep<UpstreamBlockPolicy>("upstream_block");
+        proxy.UseTracedStep<UpstreamBlockPolicy>("upstream_block", traced);
         return proxy;
     }
 }

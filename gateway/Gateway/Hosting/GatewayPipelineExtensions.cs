@@ -31,17 +31,18 @@ internal static class GatewayPipelineExtensions
         app.MapGatewayHealth();
         app.MapGatewayApiDocs();
         app.MapGatewayMetrics();
+        var traced = (app.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions()).IsCollecting;
         app.MapReverseProxy(proxy =>
         {
             // policies/: brute-force guard, IP limit, API key, key and tenant limits, per-account cap.
-            proxy.UseRequestPolicies();
+            proxy.UseRequestPolicies(traced);
 
             // YARP defaults a custom pipeline must add back (session affinity is not used: the gateway is stateless).
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
 
             // policies/UpstreamBlock: cool-down per egress, then the bridge engine answers in-process.
-            proxy.UseUpstreamPolicies();
+            proxy.UseUpstreamPolicies(traced);
             proxy.UseMiddleware<BridgeDispatchMiddleware>();
         });
         return app;

@@ -14,9 +14,16 @@ public static class PolicyTelemetry
 
     public static readonly ActivitySource Source = new(SourceName);
 
-    /// <summary>Wraps <typeparamref name="TPolicy"/> between a span start and a span end.</summary>
-    public static IReverseProxyApplicationBuilder UseTracedStep<TPolicy>(this IReverseProxyApplicationBuilder proxy, string step)
+    /// <summary>Wraps <typeparamref name="TPolicy"/> between a span start and a span end; untraced, the step alone.</summary>
+    public static IReverseProxyApplicationBuilder UseTracedStep<TPolicy>(this IReverseProxyApplicationBuilder proxy, string step, bool traced = true)
     {
+        if (!traced)
+        {
+            // Nothing collects traces: two middlewares per step that would only ask for an absent listener are left out.
+            proxy.UseMiddleware<TPolicy>();
+            return proxy;
+        }
+
         var name = "policy " + step;
         var key = typeof(TPolicy);
         proxy.Use(async (context, next) =>
