@@ -56,12 +56,59 @@ internal sealed class PayloadSchemas
     private JsonNode Export(Type type, bool request)
     {
         var typeInfo = request ? RequestOptions.GetTypeInfo(type) : FindAnswerTypeInfo(type);
+
+        // The exporter writes a type met again as a pointer into its own output ("#/properties/..."); that output is split
+        // into components here, so each pointer is replaced by what was written at its path.
+        var byPath = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
         var exporter = new JsonSchemaExporterOptions
         {
             TreatNullObliviousAsNonNullable = true,
-            TransformSchemaNode = (context, node) => Transform(context, node, request),
+            TransformSchemaNode = (context, node) =>
+            {
+                var result = Transform(context, node, request);
+                byPath["#" + string.Concat(context.Path.ToArray().Select(p => "/" + p))] = result;
+                return result;
+            },
         };
-        return JsonSchemaExporter.GetJsonSchemaAsNode(typeInfo, exporter);
+        var schema = JsonSchemaExporter.GetJsonSchemaAsNode(typeInfo, exporter);
+        schema = ResolveLocalPointers(schema, byPath);
+        foreach (var name in Components.Select(c => c.Key).ToList())
+        {
+            Components[name] = ResolveLocalPointers(Components[name]!, byPath);
+        }
+
+        return schema;
+    }
+
+    private static JsonNode ResolveLocalPointers(JsonNode node, Dictionary<string, JsonNode> byPath)
+    {
+        if (node is JsonObject obj)
+        {
+            if (obj["$ref"]?.GetValue<string>() is { } pointer && !pointer.StartsWith(RefPrefix, StringComparison.Ordinal) && byPath.TryGetValue(pointer, out var target))
+            {
+                return ResolveLocalPointers(target.DeepClone(), byPath);
+            }
+
+            foreach (var key in obj.Select(p => p.Key).ToList())
+            {
+                if (obj[key] is { } child)
+                {
+                    obj[key] = ResolveLocalPointers(child.DeepClone(), byPath);
+                }
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (array[i] is { } child)
+                {
+                    array[i] = ResolveLocalPointers(child.DeepClone(), byPath);
+                }
+            }
+        }
+
+        return node;
     }
 
     private static JsonTypeInfo FindAnswerTypeInfo(Type type)
