@@ -28,7 +28,7 @@ for trx in "$results"/*.trx; do
 done
 
 # Node suites: each folder with a package.json runs with Node's own test runner (TAP summary lines).
-for suite in tests/browser tests/sdk; do
+for suite in tests/browser tests/sdk tests/openapi; do
   [ -f "$suite/package.json" ] || continue
   log="$results/$(basename "$suite").tap"
   (cd "$suite" && npm ci --no-audit --no-fund >/dev/null && node --test --test-reporter=tap) >"$log" 2>&1 || status=1

@@ -26,8 +26,26 @@ internal sealed class ModelsByClientOperation : IBridgeOperation
 
     public string Name => OperationName;
 
+    private const string ByClient = " Requests carrying x-goog-api-client or x-goog-api-key (the Google Gen AI SDKs) get the Gemini API's shape; all others get OpenAI's.";
+
     public OperationDoc Describe(string method, string path, string? action) =>
-        new("List models (OpenAI or Gemini API shape)", "The account's models. Requests carrying x-goog-api-client or x-goog-api-key (the Google Gen AI SDKs) get the Gemini API's shape; all others get OpenAI's.", null, typeof(OpenAiModelList));
+        new("List models", "The account's models." + ByClient, null, typeof(OpenAiModelList))
+        {
+            Path = OperationDoc.ExpandCatchAll(path, string.Empty),
+            Enveloped = false,
+            AlternativeResponseData = typeof(GeminiApiModelList),
+            Also =
+            [
+                new("Get a model", "One of the account's models." + ByClient, null, typeof(OpenAiModel))
+                {
+                    Path = OperationDoc.ExpandCatchAll(path, "{id}"),
+                    IdSuffix = "item",
+                    Enveloped = false,
+                    AlternativeResponseData = typeof(GeminiApiModel),
+                    Parameters = [ParameterDoc.PathValue("id", "A model id from the list.", "gemini-3-flash")],
+                },
+            ],
+        };
 
     public Task HandleAsync(BridgeCall call) =>
         ClientKind.IsGoogleClient(call.Request) ? _gemini.HandleAsync(call) : _openAi.HandleAsync(call);

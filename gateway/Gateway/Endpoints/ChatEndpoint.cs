@@ -27,10 +27,15 @@ internal sealed class ChatEndpoint : IBridgeOperation
 
     public OperationDoc Describe(string method, string path, string? action) => new(
         "Chat",
-        "One chat turn with your Gemini cookies. JSON envelope, or Server-Sent Events with stream: true or Accept: text/event-stream (events: metadata, thought, delta, image, citation, done, error; every event carries requestId). multipart/form-data with file parts is accepted too.",
-        typeof(ApiDocs.ChatRequestDocument),
+        "One chat turn with your Gemini cookies. JSON envelope, or Server-Sent Events with stream: true or Accept: text/event-stream. Files: base64 in files, or multipart/form-data with file parts.",
+        typeof(ChatRequestDocument),
         typeof(ChatResult),
-        Streams: true);
+        Streams: true)
+    {
+        FormBody = typeof(ChatFormDocument),
+        RequestExample = """{"prompt":"Explain quantum computing in simple terms","model":"gemini-3-flash"}""",
+        StreamDescription = "Events metadata, thought, delta, image, citation, then done (data: the answer, as data in the JSON envelope) or error; every event's JSON carries requestId.",
+    };
 
     public async Task HandleAsync(BridgeCall call)
     {

@@ -33,8 +33,18 @@ internal sealed class ConversationsEndpoints : IBridgeOperation
     public OperationDoc Describe(string method, string path, string? action) => (method, path.Contains("{id}", StringComparison.Ordinal)) switch
     {
         ("DELETE", _) => new("Delete a conversation", "Removes the conversation from the account's history.", null, typeof(ConversationDeletion)),
-        (_, true) => new("Read a conversation", "The turns, oldest first, with classified outputs and the ids to continue from any turn (maxTurns, default 100).", null, typeof(ConversationDetail)),
-        _ => new("List conversations", "The account's chat history, newest first, with titles and times; page with pageSize (1-100) and cursor (data.nextCursor).", null, typeof(ConversationPage)),
+        (_, true) => new("Read a conversation", "The turns, oldest first, with classified outputs and the ids to continue from any turn.", null, typeof(ConversationDetail))
+        {
+            Parameters = [ParameterDoc.Query("maxTurns", $"How many turns to read (default {DefaultMaxTurns}).", "integer") with { Minimum = 1, Maximum = ConversationHistoryClient.MaxTurns }],
+        },
+        _ => new("List conversations", "The account's chat history, newest first, with titles and times.", null, typeof(ConversationPage))
+        {
+            Parameters =
+            [
+                ParameterDoc.Query("pageSize", $"Conversations per page (default {DefaultPageSize}).", "integer") with { Minimum = 1, Maximum = MaxPageSize },
+                ParameterDoc.Query("cursor", "data.nextCursor of the previous page, unchanged."),
+            ],
+        },
     };
 
     public async Task HandleAsync(BridgeCall call)

@@ -31,8 +31,15 @@ internal sealed class GemsEndpoints : IBridgeOperation
 
     public OperationDoc Describe(string method, string path, string? action) => (method, path.Contains("{id}", StringComparison.Ordinal)) switch
     {
-        ("POST", _) => new("Create a gem", "A custom gem from name, description and instructions; answers 201 with the gem.", typeof(GemDraft), typeof(Gem)),
-        ("PUT", _) => new("Update a gem", "Changes name, description or instructions of a custom gem (system gems cannot be changed).", typeof(GemDraft), typeof(Gem)),
+        ("POST", _) => new("Create a gem", "A custom gem from name, description and instructions; answers 201 with the gem.", typeof(GemCreateDocument), typeof(Gem))
+        {
+            SuccessStatus = StatusCodes.Status201Created,
+            RequestExample = """{"name":"Code reviewer","description":"Reviews code","instructions":"Review the code I send and point out bugs."}""",
+        },
+        ("PUT", _) => new("Update a gem", "Changes name, description or instructions of a custom gem (system gems cannot be changed).", typeof(GemUpdateDocument), typeof(Gem))
+        {
+            RequestExample = """{"instructions":"Review the code I send; be brief."}""",
+        },
         ("DELETE", _) => new("Delete a gem", "Deletes a custom gem.", null, typeof(GemDeletion)),
         (_, true) => new("Get a gem", "One gem by id.", null, typeof(Gem)),
         _ => new("List gems", "System and custom gems of the account.", null, typeof(GemList)),

@@ -44,9 +44,16 @@ internal sealed class ResearchEndpoints : IBridgeOperation
 
     public OperationDoc Describe(string method, string path, string? action) => action switch
     {
-        StartAction => new("Start a Deep Research", "Asks Gemini for a research plan from a prompt (optional model). Confirm it to start the research. Experimental.", typeof(ResearchStartDocument), typeof(ResearchStart)),
+        StartAction => new("Start a Deep Research", "Asks Gemini for a research plan from a prompt (optional model). Confirm it to start the research. Experimental.", typeof(ResearchStartDocument), typeof(ResearchStart))
+        {
+            RequestExample = """{"prompt":"The history of the transistor"}""",
+        },
         ConfirmAction => new("Confirm a research plan", "Starts the research of a plan returned by POST /api/research.", null, typeof(ResearchStart)),
-        EventsAction => new("Follow a research", "Server-Sent Events: a status event per poll of the research, then done with the report, or error.", null, typeof(ResearchReport), Streams: true),
+        EventsAction => new("Follow a research", "Server-Sent Events: a status event when the research's status changes, then done with the report, or error.", null, typeof(ResearchReport))
+        {
+            OnlyEventStream = true,
+            StreamDescription = "status events ({status}), then done ({data}: the report) or error ({error}); every event's JSON carries requestId.",
+        },
         _ => new("Get a research report", "The report with its sources once the research completed.", null, typeof(ResearchReport)),
     };
 

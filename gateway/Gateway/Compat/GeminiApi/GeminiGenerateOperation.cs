@@ -25,8 +25,31 @@ internal sealed class GeminiGenerateOperation : IBridgeOperation
 
     public string Name => OperationName;
 
+    private const string RequestExample = """{"contents":[{"role":"user","parts":[{"text":"Explain quantum computing in simple terms"}]}]}""";
+
     public OperationDoc Describe(string method, string path, string? action) =>
-        new("Gemini API generateContent", "models/{model}:generateContent and :streamGenerateContent (?alt=sse) of the Gemini API over your Gemini session, in the Gemini API's request, response and error shapes.", null, null, Streams: true);
+        new("Generate content", "The Gemini API's generateContent over one Gemini web turn; contents is replayed as context in a temporary chat.", typeof(ApiDocs.Compat.GeminiGenerateRequestDocument), typeof(ApiDocs.Compat.GeminiGenerateResponseDocument))
+        {
+            Path = OperationDoc.ExpandCatchAll(path, "{model}:" + GeminiModelPath.GenerateContent),
+            IdSuffix = "generate",
+            Enveloped = false,
+            RequestExample = RequestExample,
+            Parameters = [ModelParameter],
+            Also =
+            [
+                new("Stream generated content", "The Gemini API's streamGenerateContent: with alt=sse Server-Sent Events of GenerateContentResponse (as the SDKs ask), otherwise one JSON array of them.", typeof(ApiDocs.Compat.GeminiGenerateRequestDocument), typeof(IReadOnlyList<ApiDocs.Compat.GeminiGenerateResponseDocument>), Streams: true)
+                {
+                    Path = OperationDoc.ExpandCatchAll(path, "{model}:" + GeminiModelPath.StreamGenerateContent),
+                    IdSuffix = "stream",
+                    Enveloped = false,
+                    RequestExample = RequestExample,
+                    StreamDescription = "With alt=sse: one data: GenerateContentResponse per step; a failure after the start is a last data: {error}.",
+                    Parameters = [ModelParameter, ParameterDoc.Query("alt", "sse: answer as Server-Sent Events.") with { Enum = ["sse"] }],
+                },
+            ],
+        };
+
+    private static ParameterDoc ModelParameter => ParameterDoc.PathValue("model", "A model id from GET /v1beta/models, without models/.", "gemini-3-flash");
 
     public async Task HandleAsync(BridgeCall call)
     {

@@ -20,7 +20,21 @@ internal sealed class GeminiModelsOperation : CompatModelsOperation
     public override string Name => OperationName;
 
     public override OperationDoc Describe(string method, string path, string? action) =>
-        new("Gemini API models", "GET models lists the account's models in the Gemini API's shape; models/{model} describes one.", null, typeof(GeminiApiModelList));
+        new("List models", "The account's models in the Gemini API's shape (no paging).", null, typeof(GeminiApiModelList))
+        {
+            Path = OperationDoc.ExpandCatchAll(path, string.Empty),
+            Enveloped = false,
+            Also =
+            [
+                new("Get a model", "One of the account's models in the Gemini API's shape.", null, typeof(GeminiApiModel))
+                {
+                    Path = OperationDoc.ExpandCatchAll(path, "{model}"),
+                    IdSuffix = "item",
+                    Enveloped = false,
+                    Parameters = [ParameterDoc.PathValue("model", "A model id from the list, without models/.", "gemini-3-flash")],
+                },
+            ],
+        };
 
     protected override string? RequestedId(BridgeCall call) =>
         ((call.Request.RouteValues[GeminiGenerateOperation.RestRouteValue] ?? call.Request.RouteValues[OpenAi.OpenAiModelsOperation.IdRouteValue]) as string)?.Trim('/');

@@ -26,7 +26,12 @@ internal sealed class OpenAiChatCompletionsOperation : IBridgeOperation
     public string Name => OperationName;
 
     public OperationDoc Describe(string method, string path, string? action) =>
-        new("OpenAI Chat Completions", "The OpenAI Chat Completions API (messages, stream, image inputs) over your Gemini session, in OpenAI's request, response and error shapes.", null, null, Streams: true);
+        new("Create a chat completion", "OpenAI's Chat Completions (messages, stream, image inputs) over one Gemini web turn; the messages are replayed as context in a temporary chat.", typeof(ApiDocs.Compat.OpenAiChatRequestDocument), typeof(ApiDocs.Compat.OpenAiChatCompletionDocument), Streams: true)
+        {
+            Enveloped = false,
+            RequestExample = """{"model":"gemini-3-flash","messages":[{"role":"user","content":"Explain quantum computing in simple terms"}]}""",
+            StreamDescription = "With stream: true, data: chat.completion.chunk objects, then data: [DONE]; a failure after the start is a last data: {error}.",
+        };
 
     public async Task HandleAsync(BridgeCall call)
     {

@@ -19,7 +19,12 @@ internal sealed class OpenAiModelsOperation : CompatModelsOperation
     public override string Name => OperationName;
 
     public override OperationDoc Describe(string method, string path, string? action) =>
-        new("OpenAI models", "GET /v1/models lists the account's models in OpenAI's shape; /v1/models/{id} describes one.", null, typeof(OpenAiModelList));
+        new("List models", "The account's models in OpenAI's shape.", null, typeof(OpenAiModelList))
+        {
+            Path = OperationDoc.ExpandCatchAll(path, string.Empty),
+            Enveloped = false,
+            Also = [new("Get a model", "One of the account's models in OpenAI's shape.", null, typeof(OpenAiModel)) { Path = OperationDoc.ExpandCatchAll(path, "{id}"), IdSuffix = "item", Enveloped = false }],
+        };
 
     protected override string? RequestedId(BridgeCall call) => call.Request.RouteValues[IdRouteValue] as string;
 
