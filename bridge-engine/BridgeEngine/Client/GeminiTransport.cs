@@ -20,9 +20,11 @@ public sealed class GeminiTransport
     private readonly IOptionsMonitor<GeminiWebOptions> _options;
     private readonly BridgeTelemetry _telemetry;
     private readonly TimeProvider _time;
+    private readonly CredentialFingerprint _fingerprint;
 
-    public GeminiTransport(IHttpClientFactory clients, IOptionsMonitor<GeminiWebOptions> options, RequestIdSequence requestIds, BridgeTelemetry telemetry, TimeProvider time)
+    public GeminiTransport(IHttpClientFactory clients, IOptionsMonitor<GeminiWebOptions> options, RequestIdSequence requestIds, BridgeTelemetry telemetry, TimeProvider time, CredentialFingerprint fingerprint)
     {
+        _fingerprint = fingerprint;
         _clients = clients;
         _options = options;
         RequestIds = requestIds;
@@ -82,6 +84,7 @@ public sealed class GeminiTransport
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, UpstreamCall call, CancellationToken cancellationToken)
     {
         var operation = UpstreamRequestOptions.Mark(request);
+        request.Options.Set(UpstreamRequestOptions.Account, call.AccountKey(_fingerprint));
         var authority = request.RequestUri?.Authority ?? string.Empty;
         using var activity = BridgeTelemetry.StartUpstream(operation, request.RequestUri!);
         var started = _time.GetTimestamp();

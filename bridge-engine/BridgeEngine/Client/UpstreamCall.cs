@@ -27,6 +27,11 @@ public sealed class UpstreamCall
     /// <summary>The psidts to send: a value rotated earlier in this request wins over the caller's.</summary>
     public string? EffectivePsidts => RotatedPsidts ?? Credentials.Psidts;
 
+    private string? _accountKey;
+
+    /// <summary>The keyed hash of the caller's __Secure-1PSID, computed once per request.</summary>
+    public string AccountKey(CredentialFingerprint fingerprint) => _accountKey ??= fingerprint.Of(Credentials.Psid);
+
     internal void ObserveRotatedPsidts(string value)
     {
         if (value.Length > 0 && value != Credentials.Psidts)

@@ -27,7 +27,6 @@ public static class UpstreamFailureClassifier
             return UpstreamFailureKind.None;
         }
 
-        var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             return UpstreamFailureKind.Blocked;
@@ -40,6 +39,8 @@ public static class UpstreamFailureClassifier
                 : UpstreamFailureKind.None;
         }
 
-        return status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout ? UpstreamFailureKind.Transient : UpstreamFailureKind.None;
+        return IsServerError(response.StatusCode) ? UpstreamFailureKind.ServerError : UpstreamFailureKind.None;
     }
+
+    public static bool IsServerError(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.RequestTimeout;
 }
