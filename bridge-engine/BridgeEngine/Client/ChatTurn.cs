@@ -121,6 +121,7 @@ public sealed partial class ChatTurn : IAsyncDisposable
         var envelopes = new List<WrbEnvelope>(2);
         var signals = new StreamSignals();
         var forwarded = false;
+        Exception? trigger = null;
         while (true)
         {
             Exception? failure = null;
@@ -228,6 +229,7 @@ public sealed partial class ChatTurn : IAsyncDisposable
             var recoverable = (failure is BridgeException { Code: BridgeErrorCode.Timeout } && _timeouts.IdleFired) || signals.Dropped;
             if (recoverable && assembler.ConversationId is not null)
             {
+                trigger = failure;
                 break;
             }
 
@@ -237,7 +239,7 @@ public sealed partial class ChatTurn : IAsyncDisposable
         if (!assembler.IsComplete)
         {
             events.Clear();
-            await RecoverOrFailAsync(assembler, signals, events).ConfigureAwait(false);
+            await RecoverOrFailAsync(assembler, signals, trigger, events).ConfigureAwait(false);
             foreach (var item in events)
             {
                 yield return item;
@@ -271,7 +273,8 @@ public sealed partial class ChatTurn : IAsyncDisposable
     }
 
     /// <summary>§5.4.1 steps 2-4 after the body ended (or stalled) without its completion mark.</summary>
-    private async Task RecoverOrFailAsync(AnswerAssembler assembler, StreamSignals signals, List<ChatEvent> events)
+    /// <param name="trigger">The stall or drop that ended the body early, if any: what the caller hears when recovery fails.</param>
+    private async Task RecoverOrFailAsync(AnswerAssembler assembler, StreamSignals signals, Exception? trigger, List<ChatEvent> events)
     {
         if (assembler.ConversationId is { } cid)
         {
@@ -287,7 +290,7 @@ public sealed partial class ChatTurn : IAsyncDisposable
                 }
             }
 
-            throw new BridgeException(BridgeErrorCode.ApiError, "Gemini ended the answer before it completed, and the saved turn could not be read back.");
+            throw trigger is not null ? Observe(trigger) : new BridgeException(BridgeErrorCode.ApiError, "Gemini ended the answer before it completed, and the saved turn could not be read back.");
         }
 
         if (signals.QueueCode is { } queued && !assembler.HasAnswer)
@@ -339,7 +342,7 @@ public sealed partial class ChatTurn : IAsyncDisposable
                     continue;
                 }
 
-                throw UpstreamErrorMapper.FromBardError(error);
+                throw UpstreamErrorMapper.FromBardError(error, streamGenerate: true);
             }
 
             if (!envelope.HasPayload)

@@ -12,14 +12,15 @@ public static class UpstreamErrorMapper
     public const string FirefoxHint = "Sign in to gemini.google.com in Firefox (a private window is fine), copy __Secure-1PSID and __Secure-1PSIDTS from its storage inspector, and close the window without signing out: cookies copied from Chrome, Edge, Brave, Opera and other Chromium browsers are device-bound and stop working within hours.";
 
     /// <summary>§15 rows 8-17: the BardErrorInfo number at envelope[5][2][0][1][0].</summary>
-    public static BridgeException FromBardError(int errorNumber) => errorNumber switch
+    /// <param name="streamGenerate">Row 16a (109x) is about generates; in a batchexecute reply 109x stays an API_ERROR.</param>
+    public static BridgeException FromBardError(int errorNumber, bool streamGenerate = false) => errorNumber switch
     {
         // §15 row 15: transient ("randomly raised with certain models, disappears soon"); resent only under §5.4.2.
         1013 => new(BridgeErrorCode.ApiError, "Gemini reported a transient failure (Gemini error 1013); try again.") { UpstreamCode = errorNumber, Transient = true },
 
         // Unsure (§15 row 16a): 109x before any answer ("cannot use Gemini Pro") went away with Firefox cookies ([ISS] #327);
         // it could also be throttling, and no source decodes the numbers.
-        >= 1090 and <= 1099 => new(BridgeErrorCode.GeminiAuthError, $"Gemini refused this account's session (Gemini error {errorNumber}); the cookies are probably device-bound or no longer honoured. {FirefoxHint}") { UpstreamCode = errorNumber },
+        >= 1090 and <= 1099 when streamGenerate => new(BridgeErrorCode.GeminiAuthError, $"Gemini refused this account's session (Gemini error {errorNumber}): the cookies are probably device-bound or no longer honoured, or the conversation is not this account's. {FirefoxHint}") { UpstreamCode = errorNumber },
         1037 => new(BridgeErrorCode.UsageLimitExceeded, "The Gemini account reached its usage limit for this model; try again later or use another model.") { UpstreamCode = errorNumber },
         1050 => new(BridgeErrorCode.ModelInvalid, "The model differs from the one this conversation was started with (Gemini error 1050).") { UpstreamCode = errorNumber },
         1052 => new(BridgeErrorCode.ModelInvalid, "Gemini rejected the model as invalid or unavailable for this account (Gemini error 1052).") { UpstreamCode = errorNumber },

@@ -32,6 +32,9 @@ public static class GeminiWebResilience
         client.Services.AddSingleton<AccountCircuits>();
         client.Services.AddSingleton<GeminiWebPipelines>();
         client.Services.AddTransient<CircuitRejectionHandler>();
+
+        // The engine reports block answers (§15.1) to the block policy's state, which decides what to pause.
+        client.Services.AddSingleton<BridgeEngine.Client.IUpstreamBlockSink>(services => services.GetRequiredService<UpstreamBlock.UpstreamBlockState>());
         client.Services.AddTransient<AccountCircuitHandler>();
 
         // Outside the pipeline, so the open-circuit exception becomes the gateway's error.
