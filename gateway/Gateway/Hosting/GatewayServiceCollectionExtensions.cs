@@ -53,7 +53,8 @@ public static class GatewayServiceCollectionExtensions
     {
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
-            .AddTransforms<StripCredentialHeadersTransformProvider>();
+            .AddTransforms<StripCredentialHeadersTransformProvider>()
+            .AddTransforms<ImageDownloadTransformProvider>();
         return services;
     }
 }
