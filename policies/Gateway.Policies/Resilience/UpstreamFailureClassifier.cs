@@ -29,7 +29,10 @@ public static class UpstreamFailureClassifier
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            return UpstreamFailureKind.Blocked;
+            // §4, §15.1: a RotateCookies 429 is a rotation rate limit, not a block of the egress.
+            return UpstreamRequestOptions.OperationOf(response.RequestMessage) == UpstreamRequestOptions.RotateCookies
+                ? UpstreamFailureKind.None
+                : UpstreamFailureKind.Blocked;
         }
 
         if (GeminiTransport.IsRedirect(response.StatusCode))
