@@ -23,6 +23,8 @@ public static class ModelHeaderBuilder
     public static IReadOnlyList<KeyValuePair<string, string>> Build(
         ModelHeaderForm form, string modelId, AccountCapacity capacity, int? modelNumber, bool extendedThinking, string sessionUuid)
     {
+        // §9.1 [NOTE-A]: the thinking level is header [15]; only the 17-element form has it, so extended thinking uses it.
+        form = extendedThinking ? ModelHeaderForm.Seventeen : form;
         var id = JsonSerializer.Serialize(modelId, EngineJsonContext.Default.String);
         var cap = capacity.Value.ToString(CultureInfo.InvariantCulture);
         if (form == ModelHeaderForm.Seventeen)
