@@ -27,6 +27,8 @@ public static class BridgeEngineServiceCollectionExtensions
         services.TryAddSingleton<BatchExecuteClient>();
         services.TryAddSingleton<SessionBootstrapper>();
         services.TryAddSingleton<GeminiWebClient>();
+        services.TryAddSingleton<BlockReporter>();
+        services.TryAddSingleton<IUpstreamBlockSink, NoBlockSink>();
 
         return services
             .AddHttpClient(GeminiTransport.HttpClientName, client =>

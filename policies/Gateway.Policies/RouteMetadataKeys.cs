@@ -21,6 +21,9 @@ public static class RouteMetadataKeys
     /// <summary><c>ApiKey</c> (the default) or <c>Anonymous</c>.</summary>
     public const string Auth = "Auth";
 
+    /// <summary><c>true</c> on the forwarded route that fetches a generated image from Google's image hosts with the caller's cookies.</summary>
+    public const string ImageDownload = "ImageDownload";
+
     public const string AuthApiKey = "ApiKey";
     public const string AuthAnonymous = "Anonymous";
 }

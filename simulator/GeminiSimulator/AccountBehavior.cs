@@ -45,6 +45,20 @@ public sealed class AccountBehavior
     /// <summary>otAQ7b [17] capability flags (§9.3).</summary>
     public IList<int> CapabilityFlags { get; } = new List<int>();
 
+    /// <summary>§4 / §16.8 "bound" mode: a Chromium DBSC session; RotateCookies answers 200 with only SIDCC-family cookies.</summary>
+    public bool DeviceBoundCookies { get; set; }
+
+    /// <summary>§4 / [ISS] #82: RotateCookies answers 429 (a rotation rate limit) while everything else works.</summary>
+    public bool RotateRateLimited { get; set; }
+
+    /// <summary>§9.1 / §15 row 17a: answer Pro or Thinking requests with Flash, without saying so ([ISS] #288).</summary>
+    public bool SilentDowngrade { get; set; }
+
+    /// <summary>§9.3: the model header capacity this account's flags call for (the simulator's copy of the rule).</summary>
+    public int Capacity =>
+        TierFlags.Contains(21) ? 1 : TierFlags.Contains(22) ? 2 : CapabilityFlags.Contains(115) ? 4
+        : TierFlags.Contains(16) || CapabilityFlags.Contains(106) ? 3 : TierFlags.Contains(8) || CapabilityFlags.Contains(19) ? 2 : 1;
+
     /// <summary>The deterministic SNlM0e value of this account (§3).</summary>
     public string AccessToken { get; }
 

@@ -36,6 +36,24 @@ public sealed class GenerateFault
     /// <summary>Omit the <c>)]}'</c> prefix.</summary>
     public bool MissingXssiPrefix { get; init; }
 
+    /// <summary>§5.4.2: the error envelope comes right after the metadata frame (cid known), before any text: a resend is unsafe.</summary>
+    public bool ErrorAfterMetadata { get; init; }
+
+    /// <summary>
+    /// §16.8: the stream ends after in-progress snapshots and a frame carrying inner[25] but no c[8]=[2]; the turn is
+    /// saved, and hNvQHb shows the previous state for <see cref="HiddenReads"/> reads before the finished turn.
+    /// </summary>
+    public bool IncompleteWithContext { get; init; }
+
+    /// <summary>hNvQHb reads that do not yet show the saved turn (with <see cref="IncompleteWithContext"/>).</summary>
+    public int HiddenReads { get; init; }
+
+    /// <summary>§5.4.1: payload-less "queueing" envelopes ([5]=[2]) before the answer.</summary>
+    public int QueueFrames { get; init; }
+
+    /// <summary>§2.4.1: how the body is framed (the real form by default).</summary>
+    public FramingVariant Framing { get; init; }
+
     /// <summary>Awaited before writing snapshot frame N (0-based); a test gate.</summary>
     public Func<int, CancellationToken, Task>? BeforeFrame { get; init; }
 

@@ -6,6 +6,12 @@ public sealed record RecordedRequest(string Method, string Path, string Query, s
     /// <summary>Header values by name (Cookie is redacted).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Names of the cookies sent (values never kept), in order: shows the per-request jar (§2.1).</summary>
+    public IReadOnlyList<string> CookieNames { get; init; } = [];
+
+    /// <summary>Form fields of a form POST once read (StreamGenerate, batchexecute): <c>at</c>, <c>f.req</c> (fake values only).</summary>
+    public IReadOnlyDictionary<string, string> Form { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Time the response started (or the request ended), from the simulator's TimeProvider.</summary>
     public DateTimeOffset At { get; init; }
 }

@@ -56,6 +56,13 @@ public sealed class GatewayHost : IAsyncDisposable
             ["GeminiWeb:AppBaseUrl"] = address,
             ["GeminiWeb:AccountsBaseUrl"] = address,
             ["GeminiWeb:UploadBaseUrl"] = address,
+            ["GeminiWeb:PreflightBaseUrl"] = address,
+            ["GeminiWeb:ImageHosts:0"] = address,
+
+            // Protocol §5.4.1 polls at test speed (the production 2 s / 10 s only stretch the wait).
+            ["GeminiWeb:Recovery:FirstPoll"] = "00:00:00.020",
+            ["GeminiWeb:Recovery:PollInterval"] = "00:00:00.050",
+            ["GeminiWeb:Recovery:ResendDelay"] = "00:00:00.020",
         };
         var relaxed = new Dictionary<string, string?>
         {
@@ -74,6 +81,9 @@ public sealed class GatewayHost : IAsyncDisposable
             ["UpstreamBlock:CoolDown"] = "00:00:00",
             ["Resilience:GeminiWeb:Retry:MaxRetryAttempts"] = "0",
             ["Resilience:GeminiWeb:CircuitBreaker:Enabled"] = "false",
+
+            // No §5.4.2 resends either: a scripted fault happens exactly once. Fidelity tests turn them on.
+            ["GeminiWeb:Recovery:MaxResends"] = "0",
         };
         if (relaxedPolicies)
         {

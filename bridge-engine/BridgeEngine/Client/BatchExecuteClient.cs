@@ -27,10 +27,14 @@ public sealed class BatchExecuteClient
         string sourcePath,
         CancellationToken cancellationToken)
     {
-        var rpcIds = string.Join(',', calls.Select(c => c.RpcId).Distinct());
+        // §6.1: one entry per call in f.req order, a twice-batched id repeated (CNgdBe,CNgdBe), as [GWA] sends it.
+        var rpcIds = string.Join(',', calls.Select(c => c.RpcId));
         var uri = new Uri(_transport.AppBase(call), $"{GeminiPaths.BatchExecute}?rpcids={Uri.EscapeDataString(rpcIds)}&source-path={Uri.EscapeDataString(sourcePath)}&{_transport.CommonQuery(session)}");
         using var request = _transport.CreateRequest(HttpMethod.Post, uri, call, formPost: true);
-        request.Content = new FormUrlEncodedContent([new("at", session.AccessToken), new("f.req", BatchRequestBuilder.Build(calls))]);
+        // §6.1: [GWA] sends its fixed model header and 73010989 on every call; [LEE] neither; both work per their authors.
+        request.Headers.TryAddWithoutValidation(ModelHeaderBuilder.ModelHeader, ModelHeaderBuilder.BatchModelHeader);
+        request.Headers.TryAddWithoutValidation(ModelHeaderBuilder.ExtHeader73010989, "[0]");
+        request.Content = FormBody.Create([new("at", session.AccessToken), new("f.req", BatchRequestBuilder.Build(calls))]);
 
         using var response = await _transport.SendAsync(request, call, cancellationToken).ConfigureAwait(false);
         GeminiTransport.EnsureSuccess(response, "batchexecute " + rpcIds);

@@ -1,25 +1,42 @@
 using System.Net.Http.Headers;
+using System.Text;
 using BridgeEngine.Protocol;
 
 namespace BridgeEngine.Client;
 
 /// <summary>
-/// Reads and writes the two session cookies (protocol §2.1: send only these two). Values were validated by
-/// the gateway, so they hold no ';', '=' or whitespace.
+/// Writes the Cookie header (protocol §2.1: the two session cookies, plus what upstream set during this request)
+/// and reads Set-Cookie answers. Caller values were validated by the gateway, so they hold no ';', '=' or whitespace.
 /// </summary>
 public static class CookieHeader
 {
-    public static void Apply(HttpRequestMessage request, UpstreamCall call)
+    /// <param name="sessionCookies">False for the §3 preflight, which [GWA] sends with an empty jar.</param>
+    /// <param name="withJar">True for *.google.com hosts, where the jar's cookies belong.</param>
+    public static void Apply(HttpRequestMessage request, UpstreamCall call, bool sessionCookies = true, bool withJar = true)
     {
-        var psidts = call.EffectivePsidts;
-        var value = psidts is null
-            ? string.Concat(GeminiPaths.PsidCookie, "=", call.Credentials.Psid)
-            : string.Concat(GeminiPaths.PsidCookie, "=", call.Credentials.Psid, "; ", GeminiPaths.PsidtsCookie, "=", psidts);
-        request.Headers.TryAddWithoutValidation("Cookie", value);
+        var value = new StringBuilder(256);
+        if (sessionCookies)
+        {
+            value.Append(GeminiPaths.PsidCookie).Append('=').Append(call.Credentials.Psid);
+            if (call.EffectivePsidts is { } psidts)
+            {
+                value.Append("; ").Append(GeminiPaths.PsidtsCookie).Append('=').Append(psidts);
+            }
+        }
+
+        if (withJar)
+        {
+            call.Jar.AppendTo(value);
+        }
+
+        if (value.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", value.ToString());
+        }
     }
 
-    /// <summary>Protocol §4, §2.1: any response may rotate __Secure-1PSIDTS through Set-Cookie.</summary>
-    public static void CaptureRotation(HttpResponseHeaders headers, UpstreamCall call)
+    /// <summary>Protocol §4, §2.1: a rotated __Secure-1PSIDTS goes back to the caller; other cookies into the request's jar.</summary>
+    public static void Capture(HttpResponseHeaders headers, UpstreamCall call)
     {
         if (!headers.TryGetValues("Set-Cookie", out var values))
         {
@@ -28,20 +45,28 @@ public static class CookieHeader
 
         foreach (var setCookie in values)
         {
-            var span = setCookie.AsSpan().TrimStart();
-            if (!span.StartsWith(GeminiPaths.PsidtsCookie + "=", StringComparison.Ordinal))
+            var span = setCookie.AsSpan().Trim();
+            var end = span.IndexOf(';');
+            var pair = end >= 0 ? span[..end] : span;
+            var attributes = end >= 0 ? span[(end + 1)..] : [];
+            var eq = pair.IndexOf('=');
+            if (eq <= 0)
             {
                 continue;
             }
 
-            var value = span[(GeminiPaths.PsidtsCookie.Length + 1)..];
-            var end = value.IndexOf(';');
-            if (end >= 0)
+            var name = pair[..eq].Trim().ToString();
+            var value = pair[(eq + 1)..].Trim().ToString();
+            if (name == GeminiPaths.PsidtsCookie)
             {
-                value = value[..end];
+                call.ObserveRotatedPsidts(value);
+                continue;
             }
 
-            call.ObserveRotatedPsidts(value.Trim().ToString());
+            call.Jar.Accept(name, value, IsExpired(attributes));
         }
     }
+
+    private static bool IsExpired(ReadOnlySpan<char> attributes) =>
+        attributes.Contains("max-age=0", StringComparison.OrdinalIgnoreCase) || attributes.Contains("max-age=-", StringComparison.OrdinalIgnoreCase);
 }

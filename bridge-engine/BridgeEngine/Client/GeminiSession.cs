@@ -10,6 +10,9 @@ public sealed record GeminiSession(PageValues Page, int AccountStatus, IReadOnly
 {
     public string AccessToken => Page.AccessToken ?? string.Empty;
 
+    /// <summary>§9.3: the model header capacity this account needs (a wrong one silently serves Flash, §9.1).</summary>
+    public AccountCapacity Capacity { get; init; } = AccountCapacity.Free;
+
     public string Language => Page.Language is { Length: > 0 } hl ? NormalizeLanguage(hl) : "en";
 
     /// <summary>§3 [NOTE-A]: normalize en-US to en.</summary>

@@ -20,9 +20,11 @@ public sealed class GeminiTransport
     private readonly IOptionsMonitor<GeminiWebOptions> _options;
     private readonly BridgeTelemetry _telemetry;
     private readonly TimeProvider _time;
+    private readonly CredentialFingerprint _fingerprint;
 
-    public GeminiTransport(IHttpClientFactory clients, IOptionsMonitor<GeminiWebOptions> options, RequestIdSequence requestIds, BridgeTelemetry telemetry, TimeProvider time)
+    public GeminiTransport(IHttpClientFactory clients, IOptionsMonitor<GeminiWebOptions> options, RequestIdSequence requestIds, BridgeTelemetry telemetry, TimeProvider time, CredentialFingerprint fingerprint)
     {
+        _fingerprint = fingerprint;
         _clients = clients;
         _options = options;
         RequestIds = requestIds;
@@ -36,11 +38,25 @@ public sealed class GeminiTransport
 
     public Uri AppBase(UpstreamCall call) => call.AppBaseUrl ?? Options.AppBaseUrl;
 
-    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, UpstreamCall call, bool formPost)
+    /// <summary>
+    /// A request with the one client identity of protocol §2.6 (User-Agent, Accept-Language matching hl, client
+    /// hints only as a full matching set), the form-post headers of §2.2 and the cookies of §2.1.
+    /// </summary>
+    /// <param name="sessionCookies">False only for the §3 preflight, sent with an empty jar.</param>
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, UpstreamCall call, bool formPost, bool sessionCookies = true)
     {
+        var options = Options;
         var request = new HttpRequestMessage(method, uri) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
         var headers = request.Headers;
-        headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
+        headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
+        headers.TryAddWithoutValidation("Accept-Language", AcceptLanguage(call.Language ?? options.DefaultLanguage));
+        if (options.ClientIdentity.ClientHints)
+        {
+            headers.TryAddWithoutValidation("sec-ch-ua", options.ClientIdentity.SecChUa);
+            headers.TryAddWithoutValidation("sec-ch-ua-mobile", "?0");
+            headers.TryAddWithoutValidation("sec-ch-ua-platform", options.ClientIdentity.SecChUaPlatform);
+        }
+
         if (formPost)
         {
             var origin = AppBase(call).GetLeftPart(UriPartial.Authority);
@@ -49,9 +65,23 @@ public sealed class GeminiTransport
             headers.TryAddWithoutValidation("X-Same-Domain", "1");
         }
 
-        CookieHeader.Apply(request, call);
+        CookieHeader.Apply(request, call, sessionCookies, SharesGoogleJar(uri, call));
         return request;
     }
+
+    /// <summary>§2.3 [NOTE-A]: hl is a bare language; the browser's Accept-Language names the region form first.</summary>
+    private static string AcceptLanguage(string hl) => hl == "en" ? "en-US,en;q=0.9" : hl + ",en;q=0.8";
+
+    /// <summary>§2.1: server-set cookies travel on *.google.com calls (the app, accounts and preflight hosts), not to the upload host.</summary>
+    private bool SharesGoogleJar(Uri uri, UpstreamCall call)
+    {
+        var options = Options;
+        return uri.Host.EndsWith(".google.com", StringComparison.OrdinalIgnoreCase)
+            || SameOrigin(uri, AppBase(call)) || SameOrigin(uri, options.AccountsBaseUrl) || SameOrigin(uri, options.PreflightBaseUrl);
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.GetLeftPart(UriPartial.Authority), b.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Query string shared by StreamGenerate and batchexecute (protocol §2.3).</summary>
     public string CommonQuery(GeminiSession session)
@@ -82,6 +112,7 @@ public sealed class GeminiTransport
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, UpstreamCall call, CancellationToken cancellationToken)
     {
         var operation = UpstreamRequestOptions.Mark(request);
+        request.Options.Set(UpstreamRequestOptions.Account, call.AccountKey(_fingerprint));
         var authority = request.RequestUri?.Authority ?? string.Empty;
         using var activity = BridgeTelemetry.StartUpstream(operation, request.RequestUri!);
         var started = _time.GetTimestamp();
@@ -111,7 +142,7 @@ public sealed class GeminiTransport
 
         var status = (int)response.StatusCode;
         Record(activity, operation, authority, status, OutcomeOf(response.StatusCode), started);
-        CookieHeader.CaptureRotation(response.Headers, call);
+        CookieHeader.Capture(response.Headers, call);
         return response;
     }
 

@@ -28,6 +28,11 @@ public sealed class SessionBootstrapper
 
     public async Task<GeminiSession> BootstrapAsync(UpstreamCall call, CancellationToken cancellationToken)
     {
+        if (_transport.Options.Protocol.Preflight)
+        {
+            await PreflightAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+
         var page = await LoadPageAsync(call, cancellationToken).ConfigureAwait(false);
         if (page.Language is not { Length: > 0 })
         {
@@ -36,7 +41,7 @@ public sealed class SessionBootstrapper
         }
 
         var provisional = new GeminiSession(page, GeminiReplyPaths.AccountStatusWhenNull, [], FromCache: false);
-        var (status, models) = await ProbeAccountAsync(provisional, call, cancellationToken).ConfigureAwait(false);
+        var (status, models, capacity) = await ProbeAccountAsync(provisional, call, cancellationToken).ConfigureAwait(false);
 
         // §3 step 3 and §7: status 1016 means the cookies were not honoured, with or without a token on the page.
         if (UpstreamErrorMapper.FromAccountStatus(status) is { } failure)
@@ -44,7 +49,29 @@ public sealed class SessionBootstrapper
             throw failure;
         }
 
-        return provisional with { AccountStatus = status, Models = models };
+        return provisional with { AccountStatus = status, Models = models, Capacity = capacity };
+    }
+
+    /// <summary>
+    /// §3: [GWA] first loads www.google.com with an empty jar and, on 200, keeps what it set (NID, consent) for the
+    /// rest of the session. [LEE] has no preflight and works; no source says NID is required. Failures are ignored.
+    /// </summary>
+    private async Task PreflightAsync(UpstreamCall call, CancellationToken cancellationToken)
+    {
+        var scratch = new UpstreamCall(call.Credentials) { AppBaseUrl = call.AppBaseUrl, Language = call.Language };
+        try
+        {
+            using var request = _transport.CreateRequest(HttpMethod.Get, _transport.Options.PreflightBaseUrl, scratch, formPost: false, sessionCookies: false);
+            using var response = await _transport.SendAsync(request, scratch, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                CookieHeader.Capture(response.Headers, call);
+            }
+        }
+        catch (Exception ex) when (ex is BridgeException or HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Optional by design: the app page decides.
+        }
     }
 
     private async Task<PageValues> LoadPageAsync(UpstreamCall call, CancellationToken cancellationToken)
@@ -95,7 +122,7 @@ public sealed class SessionBootstrapper
         throw new BridgeException(BridgeErrorCode.ApiError, "Gemini redirected the app page too many times.");
     }
 
-    private async Task<(int Status, IReadOnlyList<GeminiModel> Models)> ProbeAccountAsync(GeminiSession session, UpstreamCall call, CancellationToken cancellationToken)
+    private async Task<(int Status, IReadOnlyList<GeminiModel> Models, AccountCapacity Capacity)> ProbeAccountAsync(GeminiSession session, UpstreamCall call, CancellationToken cancellationToken)
     {
         JsonDocument?[] results;
         try
@@ -113,7 +140,8 @@ public sealed class SessionBootstrapper
             throw UpstreamErrorMapper.Malformed("the account probe returned no payload");
         }
 
-        return AccountStatusParser.Parse(reply.RootElement);
+        var (status, models) = AccountStatusParser.Parse(reply.RootElement);
+        return (status, models, AccountStatusParser.ParseCapacity(reply.RootElement));
     }
 
     private static async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)

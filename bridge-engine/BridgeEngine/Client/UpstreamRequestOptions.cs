@@ -20,6 +20,9 @@ public static class UpstreamRequestOptions
     public static readonly HttpRequestOptionsKey<string> Operation = new("GeminiWeb.Operation");
     public static readonly HttpRequestOptionsKey<bool> Idempotent = new("GeminiWeb.Idempotent");
 
+    /// <summary>The keyed hash of the caller's cookie (never the cookie): lets resilience tell one account's failures from the egress's.</summary>
+    public static readonly HttpRequestOptionsKey<string> Account = new("GeminiWeb.Account");
+
     /// <summary>Classifies the request by its path (the one list of paths is <see cref="GeminiPaths"/>) and marks it.</summary>
     public static string Mark(HttpRequestMessage request)
     {
@@ -60,6 +63,9 @@ public static class UpstreamRequestOptions
 
     public static bool IsIdempotent(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(Idempotent, out var value) && value;
+
+    public static string? AccountOf(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(Account, out var value) ? value : null;
 
     public static string OperationOf(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(Operation, out var value) ? value : Other;

@@ -12,6 +12,7 @@ public sealed class UpstreamTimeouts : IDisposable
     private readonly CancellationTokenSource _total;
     private readonly CancellationTokenSource _idle;
     private readonly CancellationTokenSource _linked;
+    private readonly CancellationTokenSource _deadline;
     private readonly CancellationToken _caller;
     private readonly TimeSpan _idleBudget;
 
@@ -22,9 +23,31 @@ public sealed class UpstreamTimeouts : IDisposable
         _total = new CancellationTokenSource(options.Total, timeProvider);
         _idle = new CancellationTokenSource(options.Idle, timeProvider);
         _linked = CancellationTokenSource.CreateLinkedTokenSource(caller, _total.Token, _idle.Token);
+        _deadline = CancellationTokenSource.CreateLinkedTokenSource(caller, _total.Token);
+        TimeProvider = timeProvider;
     }
 
     public CancellationToken Token => _linked.Token;
+
+    /// <summary>The caller's cancellation and the total budget, without the idle watchdog: what a recovery after a stall still has (§5.4.1).</summary>
+    public CancellationToken Deadline => _deadline.Token;
+
+    /// <summary>True when upstream silence (not the caller, not the total budget) ended the read.</summary>
+    public bool IdleFired => _idle.IsCancellationRequested && !_total.IsCancellationRequested && !_caller.IsCancellationRequested;
+
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Waits inside the deadline; false when the deadline would pass first (the wait is then not started).</summary>
+    public async Task<bool> DelayAsync(TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            return !Deadline.IsCancellationRequested;
+        }
+
+        await Task.Delay(delay, TimeProvider, Deadline).ConfigureAwait(false);
+        return true;
+    }
 
     public bool CallerCancelled => _caller.IsCancellationRequested;
 
@@ -41,7 +64,7 @@ public sealed class UpstreamTimeouts : IDisposable
             return exception;
         }
 
-        if (_idle.IsCancellationRequested)
+        if (_idle.IsCancellationRequested && !_total.IsCancellationRequested)
         {
             return new BridgeException(BridgeErrorCode.Timeout, $"Gemini sent nothing for {_idleBudget.TotalSeconds:0.#} s.", null, exception);
         }
@@ -57,6 +80,7 @@ public sealed class UpstreamTimeouts : IDisposable
     public void Dispose()
     {
         _linked.Dispose();
+        _deadline.Dispose();
         _idle.Dispose();
         _total.Dispose();
     }

@@ -23,6 +23,12 @@ public sealed record ChatRequest
     /// <summary>Deep research turn (protocol §12 step 3: slots 3, 4, 49, 54, 55). Unsure; used by Features/Research only.</summary>
     public bool DeepResearch { get; init; }
 
+    /// <summary>
+    /// Run a media generator (video or music) for this turn. None (the default) never sets the media slots: without
+    /// them the server describes the asset in text instead (§5.2.1).
+    /// </summary>
+    public MediaGeneration Media { get; init; }
+
     /// <summary>Files already uploaded (references from the upload endpoint).</summary>
     public IReadOnlyList<UploadedFile> Files { get; init; } = [];
 }

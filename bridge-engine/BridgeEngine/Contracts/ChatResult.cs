@@ -14,6 +14,21 @@ public sealed record ChatResult
     /// <summary>Send this back as the request's conversation to continue from this turn.</summary>
     public required ConversationRef Conversation { get; init; }
 
-    /// <summary>The model id that answered, when known.</summary>
+    /// <summary>Generated videos and music (protocol §5.3), once each.</summary>
+    public IReadOnlyList<ChatMedia> Media { get; init; } = [];
+
+    /// <summary>
+    /// The model that answered, when known (friendly name or id). On a silent downgrade (<see cref="Downgraded"/>)
+    /// this is the model the answer came from, not the one asked for.
+    /// </summary>
     public string? Model { get; init; }
+
+    /// <summary>The model the caller asked for (friendly name or id); null for the account's default.</summary>
+    public string? RequestedModel { get; init; }
+
+    /// <summary>
+    /// True when Google answered with another model than the one asked for, without saying so (protocol §9.1,
+    /// §15 row 17a; detected from the answer, e.g. no thoughts from a thinking model).
+    /// </summary>
+    public bool Downgraded { get; init; }
 }

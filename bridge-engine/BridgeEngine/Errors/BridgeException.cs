@@ -35,4 +35,10 @@ public sealed class BridgeException : Exception
 
     /// <summary>The Gemini web error number (BardErrorInfo or account status) behind this failure, if any.</summary>
     public int? UpstreamCode { get; init; }
+
+    /// <summary>For TEMPORARILY_BLOCKED: what Google refused (§15.1), which decides what the gateway pauses.</summary>
+    public BlockScope BlockScope { get; init; }
+
+    /// <summary>True when Google reported a transient failure (error 1013, §15 row 15) that a safe resend may cure.</summary>
+    public bool Transient { get; init; }
 }

@@ -13,6 +13,9 @@ public sealed class AnswerAssembler
     private readonly SnapshotDeltaTracker _thoughts = new();
     private readonly List<ChatImage> _images = [];
     private readonly HashSet<string> _imageUrls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _imageIds = new(StringComparer.Ordinal);
+    private readonly List<ChatMedia> _media = [];
+    private readonly HashSet<string> _mediaUrls = new(StringComparer.Ordinal);
     private readonly List<Citation> _citations = [];
     private readonly HashSet<string> _citationUrls = new(StringComparer.Ordinal);
     private readonly ConversationRef? _previous;
@@ -35,6 +38,53 @@ public sealed class AnswerAssembler
 
     /// <summary>True once any part of an answer (text, thoughts, images) was seen.</summary>
     public bool HasAnswer { get; private set; }
+
+    /// <summary>§5.4.2: a candidate (even an empty one) means the server started an answer.</summary>
+    public bool HasCandidate => _last is not null;
+
+    /// <summary>The conversation id this answer got (inner[1][0]), if seen.</summary>
+    public string? ConversationId => _conversationId;
+
+    /// <summary>True once the context token (inner[25]) was seen: the turn is saved to history (§5.3).</summary>
+    public bool HasContext => _context is not null;
+
+    /// <summary>The answer text streamed so far.</summary>
+    public string SentText => _text.Sent;
+
+    /// <summary>The images collected so far, in order.</summary>
+    public IReadOnlyList<ChatImage> Images => _images;
+
+    /// <summary>§13: the generated image's id for c8o8Fe, when the reply carried one.</summary>
+    public string? ImageIdOf(string url) => _imageIds.TryGetValue(url, out var id) ? id : null;
+
+    /// <summary>Replaces a collected image (the full-size URL was looked up after completion, §13).</summary>
+    public void ReplaceImage(int index, ChatImage image) => _images[index] = image;
+
+    /// <summary>
+    /// §5.4.1: a turn read back through hNvQHb after the stream ended early, taken as final. Returns false when its
+    /// text does not extend what was already streamed (then the caller's text and the answer would disagree).
+    /// </summary>
+    public bool ApplyRecovered(string? responseId, CandidateSnapshot candidate, List<ChatEvent> events)
+    {
+        _responseId = responseId ?? _responseId;
+        _choiceId = candidate.ChoiceId;
+        var sent = _text.Sent;
+        var final = AnswerTextCleaner.CleanFinal(candidate.RawText);
+        if (!final.StartsWith(sent, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        _last = candidate;
+        ApplyCandidate(candidate with { Status = GeminiReplyPaths.StatusComplete }, events);
+        if (CurrentConversation() is var current && current != _announced)
+        {
+            _announced = current;
+            events.Add(new ChatEvent.ConversationUpdated(current));
+        }
+
+        return true;
+    }
 
     public void Apply(ReplySnapshot snapshot, List<ChatEvent> events)
     {
@@ -73,6 +123,7 @@ public sealed class AnswerAssembler
         Text = _finalText ?? _text.Sent,
         Thoughts = _finalThoughts ?? (_thoughts.Sent.Length > 0 ? _thoughts.Sent : null),
         Images = _images.ToArray(),
+        Media = _media.ToArray(),
         Citations = _citations.ToArray(),
         Conversation = CurrentConversation(),
         Model = model,
@@ -80,7 +131,7 @@ public sealed class AnswerAssembler
 
     private void ApplyCandidate(CandidateSnapshot candidate, List<ChatEvent> events)
     {
-        HasAnswer |= candidate.RawText.Length > 0 || candidate.RawThoughts is { Length: > 0 } || candidate.Images.Count > 0;
+        HasAnswer |= candidate.RawText.Length > 0 || candidate.RawThoughts is { Length: > 0 } || candidate.Images.Count > 0 || candidate.Media.Count > 0;
         if (candidate.IsComplete)
         {
             IsComplete = true;
@@ -99,6 +150,11 @@ public sealed class AnswerAssembler
             AddDelta(_text.Next(AnswerTextCleaner.CleanPartial(candidate.RawText)), isThought: false, events);
         }
 
+        foreach (var (url, id) in candidate.ImageIds)
+        {
+            _imageIds[url] = id;
+        }
+
         // §5.4: images appear only in late snapshots; emit each once.
         foreach (var image in candidate.Images)
         {
@@ -106,6 +162,15 @@ public sealed class AnswerAssembler
             {
                 _images.Add(image);
                 events.Add(new ChatEvent.ImageFound(image));
+            }
+        }
+
+        foreach (var media in candidate.Media)
+        {
+            if (_mediaUrls.Add(media.Url))
+            {
+                _media.Add(media);
+                events.Add(new ChatEvent.MediaFound(media));
             }
         }
 

@@ -27,4 +27,25 @@ public static class AccountStatusParser
 
         return (status, models);
     }
+
+    /// <summary>§9.3: the account's model header capacity from tier flags [16] and capability flags [17] (non-lists are empty).</summary>
+    public static AccountCapacity ParseCapacity(JsonElement root) =>
+        AccountCapacity.From(Flags(root, GeminiReplyPaths.AccountTierFlags), Flags(root, GeminiReplyPaths.AccountCapabilityFlags));
+
+    private static List<int> Flags(JsonElement root, ReadOnlySpan<int> path)
+    {
+        var flags = new List<int>();
+        if (JsonNav.TryGetArray(root, path, out var list))
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var flag))
+                {
+                    flags.Add(flag);
+                }
+            }
+        }
+
+        return flags;
+    }
 }

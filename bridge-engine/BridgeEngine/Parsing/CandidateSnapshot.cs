@@ -11,6 +11,15 @@ public sealed record CandidateSnapshot(
     IReadOnlyList<ChatImage> Images,
     IReadOnlyList<Citation> Citations)
 {
+    /// <summary>Generated videos and music (§5.3).</summary>
+    public IReadOnlyList<ChatMedia> Media { get; init; } = [];
+
+    /// <summary>§5.3: generated image URL → its id (item [1][0]), which c8o8Fe takes (§13).</summary>
+    public IReadOnlyDictionary<string, string> ImageIds { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>§5.3/§11.2: c[12][6][0] non-null while the candidate is still generating or searching.</summary>
+    public bool Busy { get; init; }
+
     /// <summary>§5.3: c[8][0] == 2 marks the final snapshot.</summary>
     public bool IsComplete => Status == GeminiReplyPaths.StatusComplete;
 }

@@ -42,9 +42,26 @@ public static class GeminiReplyPaths
     public static ReadOnlySpan<int> WebImageAlt => [0, 4];
     public static ReadOnlySpan<int> WebImageTitle => [7, 0];
 
-    // Generated image item (§5.3): [0][3][3] URL, [0][3][2] alt.
+    // Generated image item (§5.3): [0][3][3] URL, [0][3][2] alt, [1][0] image id for c8o8Fe (§13).
     public static ReadOnlySpan<int> GeneratedImageUrl => [0, 3, 3];
     public static ReadOnlySpan<int> GeneratedImageAlt => [0, 3, 2];
+    public static ReadOnlySpan<int> GeneratedImageId => [1, 0];
+
+    /// <summary>§13: c8o8Fe reply body [0] = the full-size URL. Medium confidence ([GWA] only).</summary>
+    public static ReadOnlySpan<int> FullSizeImageUrl => [0];
+
+    /// <summary>
+    /// §5.3: generated video <c>[thumbnailUrl, videoUrl]</c>. [PR] #309 reads c[12][8]["60"][0][0][0][0][7] (checked on
+    /// real hNvQHb bodies), [GWA] master c[12][59][0][0][0][0][7]: #309's path first. Index 59 reads key "60" on an object.
+    /// </summary>
+    public static ReadOnlySpan<int> VideoPr309 => [12, 8, 59, 0, 0, 0, 0, 7];
+    public static ReadOnlySpan<int> VideoMaster => [12, 59, 0, 0, 0, 0, 7];
+
+    /// <summary>§5.3: generated music, [PR] #309 c[12][0]["87"], [GWA] master c[12][86]; then [0][1][7] mp3, [1][1][7] mp4, each [thumb, url].</summary>
+    public static ReadOnlySpan<int> MusicPr309 => [12, 0, 86];
+    public static ReadOnlySpan<int> MusicMaster => [12, 86];
+    public static ReadOnlySpan<int> MusicMp3 => [0, 1, 7];
+    public static ReadOnlySpan<int> MusicMp4 => [1, 1, 7];
 
     /// <summary>Unsure (§5.3, §12): deep-research report text and citation groups, [LEE] only.</summary>
     public static ReadOnlySpan<int> ResearchReport => [30, 0, 4];

@@ -12,6 +12,9 @@ public static class GeminiPaths
     /// <summary>§4: sent verbatim by [GWA]; not strictly JSON (leading zeros).</summary>
     public const string RotateCookiesBody = "[000,\"-0000000000000000000\"]";
 
+    /// <summary>§4: [GWA] skips rotation within 60 s of the last one "to avoid 429 Too Many Requests".</summary>
+    public static readonly TimeSpan RotateCookiesMinInterval = TimeSpan.FromSeconds(60);
+
     public const string PsidCookie = "__Secure-1PSID";
     public const string PsidtsCookie = "__Secure-1PSIDTS";
 

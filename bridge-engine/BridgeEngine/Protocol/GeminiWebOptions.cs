@@ -17,9 +17,18 @@ public sealed class GeminiWebOptions
     /// <summary>content-push.googleapis.com: file upload (protocol §8.1).</summary>
     public Uri UploadBaseUrl { get; set; } = new("https://content-push.googleapis.com/");
 
+    /// <summary>www.google.com: the optional preflight before the app page (protocol §3).</summary>
+    public Uri PreflightBaseUrl { get; set; } = new("https://www.google.com/");
+
     /// <summary>
-    /// Protocol §2.1: the sources send a desktop Chrome User-Agent; whether Google also checks the TLS
-    /// fingerprint is unsure, and this client does not imitate one.
+    /// Origins generated images are served from (protocol §13). The only hosts the image download route may fetch
+    /// from, and the only ones a full-size URL may point at.
+    /// </summary>
+    public List<Uri> ImageHosts { get; set; } = [new("https://lh3.googleusercontent.com/"), new("https://lh3.google.com/")];
+
+    /// <summary>
+    /// Protocol §2.6: a current stable desktop Chrome User-Agent ([GWA]'s wire identity); whether Google also checks
+    /// the TLS fingerprint is unsure, and this client cannot imitate one.
     /// </summary>
     public string UserAgent { get; set; } =
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/145.0.0.0 Safari/537.36";
@@ -31,6 +40,12 @@ public sealed class GeminiWebOptions
     public string DefaultLanguage { get; set; } = "en";
 
     public GeminiTimeoutOptions Timeouts { get; set; } = new();
+
+    public ClientIdentityOptions ClientIdentity { get; set; } = new();
+
+    public GeminiProtocolOptions Protocol { get; set; } = new();
+
+    public RecoveryOptions Recovery { get; set; } = new();
 
     public SessionCacheOptions SessionCache { get; set; } = new();
 

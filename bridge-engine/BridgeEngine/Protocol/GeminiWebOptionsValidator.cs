@@ -11,6 +11,11 @@ public sealed class GeminiWebOptionsValidator : IValidateOptions<GeminiWebOption
         CheckUrl(errors, "GeminiWeb:AppBaseUrl", options.AppBaseUrl);
         CheckUrl(errors, "GeminiWeb:AccountsBaseUrl", options.AccountsBaseUrl);
         CheckUrl(errors, "GeminiWeb:UploadBaseUrl", options.UploadBaseUrl);
+        CheckUrl(errors, "GeminiWeb:PreflightBaseUrl", options.PreflightBaseUrl);
+        for (var i = 0; i < options.ImageHosts.Count; i++)
+        {
+            CheckUrl(errors, $"GeminiWeb:ImageHosts:{i}", options.ImageHosts[i]);
+        }
         if (options.Proxy is not null)
         {
             CheckUrl(errors, "GeminiWeb:Proxy", options.Proxy);
@@ -50,6 +55,23 @@ public sealed class GeminiWebOptionsValidator : IValidateOptions<GeminiWebOption
         if (string.IsNullOrWhiteSpace(options.UserAgent))
         {
             errors.Add("GeminiWeb:UserAgent must not be empty.");
+        }
+
+        // §2.6: a Firefox User-Agent with Chrome client hints is the one mix Google sign-in is known to reject.
+        if (options.ClientIdentity.ClientHints && options.UserAgent.Contains("Firefox", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("GeminiWeb:ClientIdentity:ClientHints must be false with a Firefox GeminiWeb:UserAgent (Chrome client hints would contradict it).");
+        }
+
+        var r = options.Recovery;
+        if (r.MaxResends is < 0 or > 2)
+        {
+            errors.Add("GeminiWeb:Recovery:MaxResends must be between 0 and 2 (protocol §5.4.2).");
+        }
+
+        if (r.FirstPoll < TimeSpan.Zero || r.PollInterval <= TimeSpan.Zero || r.ResendDelay < TimeSpan.Zero || r.MaxPollsWithoutContext < 0)
+        {
+            errors.Add("GeminiWeb:Recovery: FirstPoll, ResendDelay and MaxPollsWithoutContext must not be negative, PollInterval must be positive.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -11,18 +11,22 @@ namespace BridgeEngine.Protocol;
 /// </summary>
 public static class GeneratePayloadBuilder
 {
-    /// <summary>[LEE] and [NOTE-A] send 81 slots; the server tolerates other lengths (§5.2).</summary>
-    private const int SlotCount = 81;
+    /// <summary>§5.2: [GWA] sends 69 slots (0-68); [PR] #309 80 with media; [LEE] and [NOTE-A] 81. The server tolerates other lengths.</summary>
+    private const int GwaSlotCount = 69;
+    private const int MediaSlotCount = 80;
+    private const int LeeSlotCount = 81;
 
-    public static string BuildInner(ChatRequest request, string language, string requestUuid, int? modelNumber)
+    public static string BuildInner(ChatRequest request, string language, string requestUuid, int? modelNumber, PayloadLayout layout = PayloadLayout.Gwa69)
     {
+        var slotCount = layout == PayloadLayout.Lee81 ? LeeSlotCount : request.Media != MediaGeneration.None ? MediaSlotCount : GwaSlotCount;
+        var slots = new Slots(request, language, requestUuid, modelNumber, layout);
         var buffer = new ArrayBufferWriter<byte>(512 + (request.Prompt.Length * 2));
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
-            for (var slot = 0; slot < SlotCount; slot++)
+            for (var slot = 0; slot < slotCount; slot++)
             {
-                WriteSlot(json, slot, request, language, requestUuid, modelNumber);
+                WriteSlot(json, slot, slots);
             }
 
             json.WriteEndArray();
@@ -31,15 +35,18 @@ public static class GeneratePayloadBuilder
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The form body: <c>at</c> and <c>f.req = [null, "&lt;inner json&gt;"]</c>.</summary>
-    public static FormUrlEncodedContent BuildForm(string accessToken, string inner)
+    /// <summary>The form body: <c>at</c> and <c>f.req = [null, "&lt;inner json&gt;"]</c>, Content-Type with charset (§2.2).</summary>
+    public static HttpContent BuildForm(string accessToken, string inner)
     {
         var freq = JsonSerializer.Serialize(new object?[] { null, inner }, EngineJsonContext.Default.ObjectArray);
-        return new FormUrlEncodedContent([new("at", accessToken), new("f.req", freq)]);
+        return FormBody.Create([new("at", accessToken), new("f.req", freq)]);
     }
 
-    private static void WriteSlot(Utf8JsonWriter json, int slot, ChatRequest request, string language, string requestUuid, int? modelNumber)
+    private sealed record Slots(ChatRequest Request, string Language, string RequestUuid, int? ModelNumber, PayloadLayout Layout);
+
+    private static void WriteSlot(Utf8JsonWriter json, int slot, Slots slots)
     {
+        var request = slots.Request;
         switch (slot)
         {
             case 0:
@@ -56,7 +63,7 @@ public static class GeneratePayloadBuilder
                 break;
             case 1:
                 json.WriteStartArray();
-                json.WriteStringValue(language);
+                json.WriteStringValue(slots.Language);
                 json.WriteEndArray();
                 break;
             case 2:
@@ -70,7 +77,13 @@ public static class GeneratePayloadBuilder
                 json.WriteStringValue(Guid.NewGuid().ToString("N")); // §12: uuid4().hex
                 break;
             case 49 when request.DeepResearch:
-                json.WriteNumberValue(1); // §12: 1 = deep research ([LEE]: 11 video, 21 music...)
+                json.WriteNumberValue(1); // §12: 1 = deep research
+                break;
+            case 49 when request.Media == MediaGeneration.Video:
+                json.WriteNumberValue(11); // §5.2.1 [PR] #309: Veo
+                break;
+            case 49 when request.Media == MediaGeneration.Music:
+                json.WriteNumberValue(21); // §5.2.1 [PR] #309: Lyria
                 break;
             case 54 when request.DeepResearch:
                 // §12: [[[[[1]]]]]
@@ -105,9 +118,9 @@ public static class GeneratePayloadBuilder
                 json.WriteNumberValue(0);
                 break;
             case 17:
-                // [LEE]: [[1]] on continuation turns, [[0]] on a new chat.
+                // Unsure (§5.2): [GWA] always [[0]] (the document's choice); [LEE] [[1]] when slot 2 carries a cid.
                 json.WriteStartArray();
-                WriteSingleton(json, request.Conversation is null ? 0 : 1);
+                WriteSingleton(json, slots.Layout == PayloadLayout.Lee81 && request.Conversation is not null ? 1 : 0);
                 json.WriteEndArray();
                 break;
             case 19 when request.Gem is not null:
@@ -123,7 +136,7 @@ public static class GeneratePayloadBuilder
                 json.WriteNumberValue(1); // §5.6: slot 45 is the temporary-chat flag ([GWA]).
                 break;
             case 59:
-                json.WriteStringValue(requestUuid);
+                json.WriteStringValue(slots.RequestUuid);
                 break;
             case 61:
                 json.WriteStartArray();
@@ -132,10 +145,18 @@ public static class GeneratePayloadBuilder
             case 68:
                 json.WriteNumberValue(2); // Unsure (§5.2): [GWA] and the browser send 2, [LEE] 1; both accepted.
                 break;
-            case 79 when modelNumber is not null:
-                json.WriteNumberValue(modelNumber.Value);
+            case 79 when request.Media == MediaGeneration.Video:
+                json.WriteNumberValue(3); // §5.2.1 [PR] #309: without [79] = 3 the server describes the video in text.
                 break;
-            case 80:
+            case 79 when request.Media == MediaGeneration.Music:
+                json.WriteNumberValue(1); // §5.2.1 [PR] #309
+                break;
+            case 79 when slots.Layout == PayloadLayout.Lee81 && slots.ModelNumber is not null:
+                // §5.2.1 conflict: [LEE]/[NOTE-A] read 79 as the model number, [PR] #309 as a media flag (1 = music).
+                // Only behind the Lee81 switch, since the header alone selects the model.
+                json.WriteNumberValue(slots.ModelNumber.Value);
+                break;
+            case 80 when slots.Layout == PayloadLayout.Lee81:
                 json.WriteNumberValue(request.ExtendedThinking ? 2 : 1); // [NOTE-A]: 1 standard, 2 extended thinking.
                 break;
             default:

@@ -16,6 +16,9 @@ public static class RpcIds
     public const string Quota = "qpEbW";
     public const string ExtraQuota = "aPya6c";
 
+    /// <summary>§13: full-size URL of a generated image ([GWA] only, medium confidence).</summary>
+    public const string FullSizeImage = "c8o8Fe";
+
     /// <summary>§12 deep research status ([GWA]) / generation context ([LEE]): the two sources disagree.</summary>
     public const string ResearchStatus = "kwDCne";
 
@@ -23,7 +26,7 @@ public static class RpcIds
     private static readonly HashSet<string> Reads = new(StringComparer.Ordinal)
     {
         // Not ESY5D (it may toggle the activity setting) nor kwDCne (§12: the sources disagree what it does).
-        AccountStatus, ListChats, ReadChat, ListGems, Quota, ExtraQuota,
+        AccountStatus, ListChats, ReadChat, ListGems, Quota, ExtraQuota, FullSizeImage,
     };
 
     /// <summary>True when every id in the comma-separated list is a read (unknown ids are not).</summary>

@@ -27,6 +27,10 @@ internal sealed class ChatRequestDocument
     [Description("A gem id from GET /api/gems.")]
     public string? Gem { get; init; }
 
+    [JsonPropertyName("media")]
+    [Description("Ask for a generated video or music track: \"video\", \"music\" or \"none\" (default). Results arrive in data.media.")]
+    public string? Media { get; init; }
+
     [JsonPropertyName("stream")]
     [Description("Answer as Server-Sent Events (also with Accept: text/event-stream).")]
     public bool? Stream { get; init; }

@@ -14,7 +14,7 @@ internal static class ChatRequestReader
 {
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
-        "prompt", "model", "temporary", "extended_thinking", "gem", "stream", "conversation", "files",
+        "prompt", "model", "temporary", "extended_thinking", "gem", "stream", "conversation", "files", "media",
     };
 
     public static async Task<ParsedChatRequest> ReadAsync(HttpRequest request, GatewayOptions options, CancellationToken cancellationToken)
@@ -59,9 +59,19 @@ internal static class ChatRequestReader
             ExtendedThinking = OptionalBool(root, "extended_thinking") ?? false,
             Gem = OptionalString(root, "gem"),
             Conversation = ReadConversation(root),
+            Media = ReadMedia(root),
         };
         return new ParsedChatRequest(chat, OptionalBool(root, "stream") ?? false);
     }
+
+    /// <summary><c>media</c>: <c>"video"</c> or <c>"music"</c> asks for a generated video or track (protocol §5.2.1); omitted = none.</summary>
+    private static MediaGeneration ReadMedia(JsonElement root) => OptionalString(root, "media") switch
+    {
+        null or "none" => MediaGeneration.None,
+        "video" => MediaGeneration.Video,
+        "music" => MediaGeneration.Music,
+        _ => throw InvalidBody("Field 'media' must be \"video\", \"music\" or \"none\"."),
+    };
 
     private static ConversationRef? ReadConversation(JsonElement root)
     {

@@ -64,6 +64,7 @@ internal static class GatewayServiceCollectionExtensions
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
             .AddTransforms<StripCredentialHeadersTransformProvider>()
+            .AddTransforms<ImageDownloadTransformProvider>()
             .AddConfigFilter<RouteMetadataValidator>();
         return services;
     }

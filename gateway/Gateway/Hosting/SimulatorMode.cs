@@ -52,6 +52,8 @@ internal static class SimulatorMode
             ["GeminiWeb:AppBaseUrl"] = address,
             ["GeminiWeb:AccountsBaseUrl"] = address,
             ["GeminiWeb:UploadBaseUrl"] = address,
+            ["GeminiWeb:PreflightBaseUrl"] = address,
+            ["GeminiWeb:ImageHosts:0"] = address,
             [ActiveKey] = "true",
 
             // A local sandbox without keys: the start log says so. Set Auth__Enabled=true to try keys here too.

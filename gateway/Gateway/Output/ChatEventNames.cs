@@ -13,6 +13,9 @@ internal static class ChatEventNames
 
     public const string Citation = "citation";
 
+    /// <summary>A generated video or music track (protocol §5.3), once each.</summary>
+    public const string Media = "media";
+
     /// <summary>Conversation ids changed (send them back to continue).</summary>
     public const string Metadata = "metadata";
 

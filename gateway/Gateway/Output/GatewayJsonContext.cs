@@ -8,6 +8,7 @@ namespace Gateway.Output;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ChatResult))]
 [JsonSerializable(typeof(ChatImage))]
+[JsonSerializable(typeof(ChatMedia))]
 [JsonSerializable(typeof(Citation))]
 [JsonSerializable(typeof(ConversationRef))]
 [JsonSerializable(typeof(SessionRotationData))]

@@ -37,6 +37,11 @@ internal sealed class NativeChatFormat : IChatWireFormat
             json.WritePropertyName("image");
             JsonSerializer.Serialize(json, value, GatewayJsonContext.Default.ChatImage);
         }, cancellationToken),
+        ChatEvent.MediaFound media => NativeEvents.WriteAsync(writer, ChatEventNames.Media, media.Media, static (json, value) =>
+        {
+            json.WritePropertyName("media");
+            JsonSerializer.Serialize(json, value, GatewayJsonContext.Default.ChatMedia);
+        }, cancellationToken),
         ChatEvent.CitationFound citation => NativeEvents.WriteAsync(writer, ChatEventNames.Citation, citation.Citation, static (json, value) =>
         {
             json.WritePropertyName("citation");

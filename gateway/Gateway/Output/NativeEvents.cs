@@ -17,7 +17,7 @@ internal static class NativeEvents
     private static readonly Dictionary<string, byte[]> Prefixes = new[]
     {
         ChatEventNames.Delta, ChatEventNames.Thought, ChatEventNames.Image, ChatEventNames.Citation, ChatEventNames.Metadata,
-        ChatEventNames.Done, ChatEventNames.Error, ChatEventNames.Status,
+        ChatEventNames.Done, ChatEventNames.Error, ChatEventNames.Status, ChatEventNames.Media,
     }.ToDictionary(name => name, name => Encoding.ASCII.GetBytes("event: " + name + "\ndata: "), StringComparer.Ordinal);
 
     public static ValueTask<System.IO.Pipelines.FlushResult> WriteAsync<TState>(EventStreamWriter writer, string eventName, TState state, Action<Utf8JsonWriter, TState> body, CancellationToken cancellationToken) =>

@@ -14,6 +14,9 @@ namespace Gateway.Pipeline;
 /// </summary>
 internal sealed class ChatTurnRunner
 {
+    /// <summary>Set on an answer that came from another model than the one asked for; its value is the model asked for.</summary>
+    public const string DowngradedHeader = "x-bridge-model-downgraded-from";
+
     private const string NoAnswer = "Gemini ended the response without an answer.";
 
     private readonly GeminiWebClient _client;
@@ -37,6 +40,12 @@ internal sealed class ChatTurnRunner
         }
 
         var result = await CollectAsync(turn, call.Aborted);
+        if (result.Downgraded)
+        {
+            // Google answered with another model without saying so (protocol §9.1): never pretend, on any surface.
+            call.Response.Headers[DowngradedHeader] = result.RequestedModel ?? "default";
+        }
+
         await format.WriteAnswerAsync(call, result);
     }
 

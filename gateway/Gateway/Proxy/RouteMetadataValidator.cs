@@ -34,9 +34,9 @@ internal sealed class RouteMetadataValidator : IProxyConfigFilter
         var metadata = route.Metadata ?? new Dictionary<string, string>();
         foreach (var key in metadata.Keys)
         {
-            if (key is not (RouteMetadataKeys.Bridge or RouteMetadataKeys.BridgeAction or RouteMetadataKeys.RateLimitPolicy or RouteMetadataKeys.ErrorShape or RouteMetadataKeys.Auth))
+            if (key is not (RouteMetadataKeys.Bridge or RouteMetadataKeys.BridgeAction or RouteMetadataKeys.RateLimitPolicy or RouteMetadataKeys.ErrorShape or RouteMetadataKeys.Auth or RouteMetadataKeys.ImageDownload))
             {
-                throw Invalid(route, key, $"is not a known metadata key (known: {RouteMetadataKeys.Bridge}, {RouteMetadataKeys.BridgeAction}, {RouteMetadataKeys.RateLimitPolicy}, {RouteMetadataKeys.ErrorShape}, {RouteMetadataKeys.Auth})");
+                throw Invalid(route, key, $"is not a known metadata key (known: {RouteMetadataKeys.Bridge}, {RouteMetadataKeys.BridgeAction}, {RouteMetadataKeys.RateLimitPolicy}, {RouteMetadataKeys.ErrorShape}, {RouteMetadataKeys.Auth}, {RouteMetadataKeys.ImageDownload})");
             }
         }
 
@@ -73,6 +73,11 @@ internal sealed class RouteMetadataValidator : IProxyConfigFilter
         if (metadata.TryGetValue(RouteMetadataKeys.ErrorShape, out var shape) && !_shapes.Exists(shape))
         {
             throw Invalid(route, RouteMetadataKeys.ErrorShape, $"names unknown error shape '{shape}' (known: {string.Join(", ", _shapes.Names.Order(StringComparer.Ordinal))})");
+        }
+
+        if (metadata.TryGetValue(RouteMetadataKeys.ImageDownload, out var image) && (!bool.TryParse(image, out var forwards) || (forwards && metadata.ContainsKey(RouteMetadataKeys.Bridge))))
+        {
+            throw Invalid(route, RouteMetadataKeys.ImageDownload, "must be true or false, on a forwarded route (no Bridge operation)");
         }
 
         if (metadata.TryGetValue(RouteMetadataKeys.Auth, out var auth) && !AuthValues.Contains(auth, StringComparer.OrdinalIgnoreCase))

@@ -18,6 +18,9 @@ internal static class LogEventIds
     /// <summary>UpstreamBlock/UpstreamBlockState.cs</summary>
     public const int UpstreamBlockStateFlagged = 6201;
 
+    /// <summary>UpstreamBlock/UpstreamBlockState.cs</summary>
+    public const int UpstreamBlockStateLifted = 6202;
+
     /// <summary>Resilience/UpstreamCircuitState.cs</summary>
     public const int UpstreamCircuitStateOpened = 6301;
 

@@ -59,5 +59,12 @@ public sealed class GeminiWebResilienceOptions
         /// <summary>How long calls to that upstream are answered at once without trying; then one probe call.</summary>
         [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
         public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// HTTP 5xx counts for the authority's circuit (every account) only once this many distinct accounts saw
+        /// one inside the sampling window; below that, only the failing account's own circuit counts it.
+        /// </summary>
+        [Range(1, 1000)]
+        public int AccountsForEgressFault { get; set; } = 2;
     }
 }

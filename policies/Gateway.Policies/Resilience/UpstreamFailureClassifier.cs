@@ -27,10 +27,12 @@ public static class UpstreamFailureClassifier
             return UpstreamFailureKind.None;
         }
 
-        var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            return UpstreamFailureKind.Blocked;
+            // §4, §15.1: a RotateCookies 429 is a rotation rate limit, not a block of the egress.
+            return UpstreamRequestOptions.OperationOf(response.RequestMessage) == UpstreamRequestOptions.RotateCookies
+                ? UpstreamFailureKind.None
+                : UpstreamFailureKind.Blocked;
         }
 
         if (GeminiTransport.IsRedirect(response.StatusCode))
@@ -40,6 +42,8 @@ public static class UpstreamFailureClassifier
                 : UpstreamFailureKind.None;
         }
 
-        return status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout ? UpstreamFailureKind.Transient : UpstreamFailureKind.None;
+        return IsServerError(response.StatusCode) ? UpstreamFailureKind.ServerError : UpstreamFailureKind.None;
     }
+
+    public static bool IsServerError(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.RequestTimeout;
 }

@@ -72,14 +72,35 @@ internal sealed class ReplyShapes
     }
 
     /// <summary>§5.3: c[12][7][0] generated images and/or c[12][1] web images.</summary>
-    public static object?[]? Media(Uri baseAddress, bool generated, bool web, string alt)
+    public static object?[]? Media(Uri baseAddress, bool generated, bool web, string alt, bool video = false, bool music = false)
     {
-        if (!generated && !web)
+        if (!generated && !web && !video && !music)
         {
             return null;
         }
 
-        var media = Sparse.Nulls(generated ? 8 : 2);
+        var media = Sparse.Nulls(generated || video ? 9 : 2);
+        if (video)
+        {
+            // §5.3 [PR] #309: c[12][8]["60"][0][0][0][0][7] = [thumbnailUrl, videoUrl].
+            var item = Sparse.Nulls(8);
+            item[7] = new object?[] { new Uri(baseAddress, "img/web/video-thumb").ToString(), new Uri(baseAddress, "media/video-0.mp4").ToString() };
+            media[8] = new Dictionary<string, object?> { ["60"] = new object?[] { new object?[] { new object?[] { new object?[] { item } } } } };
+        }
+
+        if (music)
+        {
+            // §5.3 [PR] #309: c[12][0]["87"]: [0][1][7] = [thumb, mp3], [1][1][7] = [thumb, mp4].
+            object?[] Track(string file)
+            {
+                var inner = Sparse.Nulls(8);
+                inner[7] = new object?[] { new Uri(baseAddress, "img/web/music-thumb").ToString(), new Uri(baseAddress, "media/" + file).ToString() };
+                return [null, inner];
+            }
+
+            media[0] = new Dictionary<string, object?> { ["87"] = new object?[] { Track("music-0.mp3"), Track("music-0.mp4") } };
+        }
+
         if (web)
         {
             media[1] = Enumerable.Range(0, 2).Select(n => (object?)WebImage(baseAddress, n, alt)).ToArray();

@@ -24,6 +24,24 @@ internal static class RotateCookiesEndpoint
             return;
         }
 
+        if (account.RotateRateLimited)
+        {
+            await Responses.ErrorPageAsync(request.Context, StatusCodes.Status429TooManyRequests);
+            return;
+        }
+
+        if (account.DeviceBoundCookies)
+        {
+            // §4 [DBSC]: only RotateBoundCookies (with a device-key signature) issues __Secure-1PSIDTS.
+            foreach (var name in new[] { "SIDCC", "__Secure-1PSIDCC", "__Secure-3PSIDCC" })
+            {
+                request.Context.Response.Headers.Append("Set-Cookie", name + "=sim-" + SimulatorState.Hex(8) + "; Domain=.google.com; Path=/; Secure");
+            }
+
+            await Responses.TextAsync(request.Context, StatusCodes.Status200OK, string.Empty);
+            return;
+        }
+
         AppendPsidts(request.Context, account);
         await Responses.TextAsync(request.Context, StatusCodes.Status200OK, string.Empty);
     }

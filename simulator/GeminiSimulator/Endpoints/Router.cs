@@ -78,7 +78,8 @@ internal sealed partial class Router
             (_, true, _) when path.StartsWith(SessionPrefix, StringComparison.Ordinal) => UploadEndpoints.SessionAsync(request, path[SessionPrefix.Length..]),
             (true, _, "/sorry/index") => StaticPagesEndpoint.SorryAsync(request),
             (true, _, "/ServiceLogin") => StaticPagesEndpoint.LoginAsync(request),
-            (true, _, _) when path.StartsWith("/img/", StringComparison.Ordinal) => StaticPagesEndpoint.ImageAsync(request),
+            (true, _, _) when path.StartsWith("/img/", StringComparison.Ordinal) || path.StartsWith("/media/", StringComparison.Ordinal) => StaticPagesEndpoint.ImageAsync(request),
+            (true, _, "/") => StaticPagesEndpoint.PreflightAsync(request),
             _ => Responses.ErrorPageAsync(request.Context, StatusCodes.Status404NotFound),
         };
     }
@@ -111,9 +112,18 @@ internal sealed partial class Router
             headers.Keys.ToList())
         {
             Headers = headers,
+            CookieNames = CookieNames(http.Headers.Cookie.ToString()),
+            Form = request.Context.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is { } form
+                ? form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal)
+                : new Dictionary<string, string>(),
             At = _state.Time.GetUtcNow(),
         };
     }
+
+    private static List<string> CookieNames(string header) =>
+        header.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2)[0])
+            .ToList();
 
     [GeneratedRegex(@"^/u/\d+(?=/)", RegexOptions.CultureInvariant)]
     private static partial Regex AccountPrefixRegex();

@@ -22,8 +22,30 @@ internal static class StaticPagesEndpoint
             "<form action=\"https://accounts.google.com/ServiceLogin\" method=\"post\"><input name=\"identifier\"></form>" +
             "<a href=\"https://accounts.google.com/v3/signin/identifier\">Sign in</a></body></html>");
 
+    /// <summary>§3: the www.google.com preflight: a page that sets NID (and a consent cookie) for the session jar.</summary>
+    public static Task PreflightAsync(SimRequest request)
+    {
+        request.Context.Response.Headers.Append("Set-Cookie", "NID=sim-nid-" + SimulatorState.Hex(12) + "; Domain=.google.com; Path=/; Secure; HttpOnly");
+        request.Context.Response.Headers.Append("Set-Cookie", "SOCS=sim-consent; Domain=.google.com; Path=/; Secure");
+        return Responses.HtmlAsync(request.Context, StatusCodes.Status200OK, "<!doctype html><html><head><title>Google</title></head><body></body></html>");
+    }
+
+    /// <summary>§13: downloading a generated image needs the session cookies; web images are public.</summary>
     public static Task ImageAsync(SimRequest request)
     {
+        var path = request.Context.Request.Path.Value ?? string.Empty;
+        if (path.StartsWith("/img/gen/", StringComparison.Ordinal) && request.Account is null)
+        {
+            return Responses.ErrorPageAsync(request.Context, StatusCodes.Status403Forbidden);
+        }
+
+        if (path.StartsWith("/media/", StringComparison.Ordinal))
+        {
+            request.Context.Response.StatusCode = StatusCodes.Status200OK;
+            request.Context.Response.ContentType = path.EndsWith(".mp3", StringComparison.Ordinal) ? "audio/mpeg" : "video/mp4";
+            return request.Context.Response.Body.WriteAsync(Png, request.Aborted).AsTask();
+        }
+
         request.Context.Response.StatusCode = StatusCodes.Status200OK;
         request.Context.Response.ContentType = "image/png";
         return request.Context.Response.Body.WriteAsync(Png, request.Aborted).AsTask();

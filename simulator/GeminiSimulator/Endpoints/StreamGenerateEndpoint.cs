@@ -84,14 +84,20 @@ internal static class StreamGenerateEndpoint
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
-        var writer = new FrameWriter(context.Response, ct);
+        var writer = new FrameWriter(context.Response, ct) { Variant = plan.Framing };
         if (!plan.MissingXssiPrefix)
         {
             await writer.WritePrefixAsync();
         }
 
+        // §5.4.1: queueing envelopes before anything else.
+        for (var q = 0; q < plan.QueueFrames; q++)
+        {
+            await writer.WriteFrameAsync(new object?[] { Envelope.Queued() });
+        }
+
         // §15: application errors arrive inside HTTP 200, possibly as the only payload.
-        var onlyError = turn.ErrorCode ?? (plan.ErrorCode is { } e && plan.ErrorAfterFrames <= 0 ? e : null);
+        var onlyError = turn.ErrorCode ?? (plan.ErrorCode is { } e && plan.ErrorAfterFrames <= 0 && !plan.ErrorAfterMetadata ? e : null);
         if (onlyError is { } code)
         {
             await writer.WriteFrameAsync(new object?[] { Envelope.Error(null, code) });
@@ -113,6 +119,13 @@ internal static class StreamGenerateEndpoint
         int? dropAt = plan.DropAfterFrames is { } d ? Math.Clamp(d, 0, snapshots.Count) : null;
         int? stallAt = plan.StallAfterFrames is { } s ? Math.Clamp(s, 0, snapshots.Count) : null;
         await writer.WriteFrameAsync(new object?[] { Envelope.Stream(ReplyShapes.MetadataOnly(session.Cid, session.Rid)) });
+        if (plan.ErrorAfterMetadata && plan.ErrorCode is { } early)
+        {
+            // §5.4.2: the server assigned a cid; resending now would start a second conversation.
+            await writer.WriteFrameAsync(new object?[] { Envelope.Error(null, early) });
+            await writer.WriteTrailerAsync();
+            return GenerateOutcome.Errored;
+        }
 
         for (var i = 0; i <= snapshots.Count; i++)
         {
@@ -156,6 +169,16 @@ internal static class StreamGenerateEndpoint
             }
 
             var snapshot = snapshots[i];
+            if (plan.IncompleteWithContext && snapshot.Final)
+            {
+                // §16.8: the turn is saved (inner[25] sent) but the body ends without c[8]=[2].
+                var last = i > 0 ? snapshots[i - 1] : snapshot with { Text = string.Empty };
+                await writer.WriteFrameAsync(new object?[] { Envelope.Stream(session.IncompleteInner(last)) });
+                session.Save(plan.HiddenReads);
+                await writer.WriteTrailerAsync();
+                return GenerateOutcome.Errored;
+            }
+
             if (plan.TruncatedStream && snapshot.Final)
             {
                 // §5.4: the body ends without c[8]=[2] and without inner[25].

@@ -27,6 +27,16 @@ internal sealed class GeneratePlan
 
     public int FrameCount { get; init; }
 
+    public bool ErrorAfterMetadata { get; init; }
+
+    public bool IncompleteWithContext { get; init; }
+
+    public int HiddenReads { get; init; }
+
+    public int QueueFrames { get; init; }
+
+    public FramingVariant Framing { get; init; }
+
     public Func<int, CancellationToken, Task>? BeforeFrame { get; init; }
 
     public TaskCompletionSource<GenerateOutcome>? Finished { get; init; }
@@ -50,6 +60,11 @@ internal sealed class GeneratePlan
             TruncatedStream = q.TruncatedStream || d.TruncatedStream,
             MissingXssiPrefix = q.MissingXssiPrefix || d.MissingXssiPrefix,
             FrameCount = Math.Clamp(directiveFrames ?? options.DefaultFrameCount, 1, 1000),
+            ErrorAfterMetadata = q.ErrorAfterMetadata,
+            IncompleteWithContext = q.IncompleteWithContext,
+            HiddenReads = q.HiddenReads,
+            QueueFrames = q.QueueFrames,
+            Framing = q.Framing,
             BeforeFrame = q.BeforeFrame,
             Finished = q.Finished,
         };

@@ -21,6 +21,12 @@ internal sealed class GenerateRequest
 
     public bool DeepResearch { get; init; }
 
+    /// <summary>§5.2.1: slot 49 = 11 video (Veo), 21 music (Lyria).</summary>
+    public long? MediaSlot { get; init; }
+
+    /// <summary>The inner array's length (§5.2: 69, 80, 81 or 97 seen).</summary>
+    public int SlotCount { get; init; }
+
     /// <summary>Parses <c>f.req = [null,"&lt;inner json&gt;"]</c>; null when the structure is wrong (→ HTTP 400).</summary>
     public static GenerateRequest? Parse(string freq)
     {
@@ -68,6 +74,8 @@ internal sealed class GenerateRequest
             GemId = Nav.Str(inner, 19) is { Length: > 0 } gem ? gem : null,
             Temporary = Nav.Long(inner, 45) == 1,
             DeepResearch = Nav.Long(inner, 49) == 1,
+            MediaSlot = Nav.Long(inner, 49) is 11 or 21 ? Nav.Long(inner, 49) : null,
+            SlotCount = innerArray.Count,
         };
     }
 }

@@ -50,18 +50,36 @@ internal sealed class GenerateSession
 
         var model = turn.Model!;
         var header = ModelHeader.Parse(request.Context.Request.Headers[ModelHeader.Name].ToString());
+
+        // §9.1: a capacity below the account's (or a throttled account) gets Flash, with no error at all.
+        var flash = account.Models.FirstOrDefault(m => m.Id == Accounts.AccountIdentity.FlashModelId);
+        if (flash is not null && model.Id != flash.Id && (account.SilentDowngrade || (header.Capacity is { } capacity && capacity < account.Capacity)))
+        {
+            model = flash;
+        }
+
+        AnsweredModel = model;
+        var lower = prompt.ToLowerInvariant();
+        _video = parsed.MediaSlot == 11 || lower.Contains("video", StringComparison.Ordinal);
+        _music = parsed.MediaSlot == 21 || lower.Contains("music", StringComparison.Ordinal) || lower.Contains("song", StringComparison.Ordinal);
         Answer = AnswerComposer.Compose(new AnswerRequest(
             prompt,
             (turn.Conversation?.TurnCount ?? 0) + 1,
             turn.Gem?.Name,
             turn.Files,
             model.Thinking,
-            header.ExtendedThinking,
+            header.ExtendedThinking && ReferenceEquals(model, turn.Model),
             kind,
             plan.FrameCount));
     }
 
     public SimRequest Request { get; }
+
+    /// <summary>The model whose answer this is (Flash after a silent downgrade).</summary>
+    public SimulatedModel AnsweredModel { get; }
+
+    private readonly bool _video;
+    private readonly bool _music;
 
     public string Cid { get; }
 
@@ -75,8 +93,13 @@ internal sealed class GenerateSession
     public object?[] Inner(Snapshot snapshot) =>
         _shapes.Inner(Cid, Rid, _shapes.Shape(PositionalCandidate(snapshot)), snapshot.Final ? _context : null);
 
+    /// <summary>§16.8: an in-progress candidate (c[8]=[1]) in a frame that nevertheless carries the context token.</summary>
+    public object?[] IncompleteInner(Snapshot snapshot) =>
+        _shapes.Inner(Cid, Rid, _shapes.Shape(ReplyShapes.PositionalCandidate(Rcid, snapshot.Text, snapshot.Thoughts, final: false)), _context ?? "!sim-ctx-" + SimulatorState.Hex(8));
+
     /// <summary>Called once the final snapshot went out: stores the turn and counts the usage (§14).</summary>
-    public void Save()
+    /// <param name="hiddenReads">hNvQHb reads that still show the previous state (§16.8 recovery scenario).</param>
+    public void Save(int hiddenReads = 0)
     {
         var state = Request.State;
         var now = state.Time.GetUtcNow();
@@ -94,7 +117,7 @@ internal sealed class GenerateSession
             state.Conversations.Add(conversation);
         }
 
-        var saved = new Turn { Rid = Rid, Rcid = Rcid, Prompt = _prompt, At = now, Candidate = PositionalCandidate(Answer.Final) };
+        var saved = new Turn { Rid = Rid, Rcid = Rcid, Prompt = _prompt, At = now, Candidate = PositionalCandidate(Answer.Final), HiddenReads = hiddenReads };
         conversation.Add(saved);
         conversation.UpdatedAt = now;
         conversation.ContextToken = _context ?? conversation.ContextToken;
@@ -121,7 +144,7 @@ internal sealed class GenerateSession
                 ? ResearchShapes.PlanMedia(_newResearch, Request.BaseAddress)
                 : _turn.PendingResearch is { } pending
                     ? ResearchShapes.RunningMedia(pending)
-                    : ReplyShapes.Media(Request.BaseAddress, Answer.GeneratedImages, Answer.WebImages, "a simulated image for: " + AnswerComposer.Truncate(_prompt, 40));
+                    : ReplyShapes.Media(Request.BaseAddress, Answer.GeneratedImages, Answer.WebImages, "a simulated image for: " + AnswerComposer.Truncate(_prompt, 40), _video, _music);
         }
 
         return ReplyShapes.PositionalCandidate(Rcid, snapshot.Text, snapshot.Thoughts, snapshot.Final, media);

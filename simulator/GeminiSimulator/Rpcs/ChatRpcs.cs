@@ -50,7 +50,8 @@ internal static class ChatRpcs
         }
 
         var limit = (int)Math.Clamp(Nav.Long(call.Payload, 1) ?? 10, 1, 1000);
-        var turns = conversation.NewestFirst().Take(limit).Select(t => (object?)new object?[]
+        var visible = conversation.NewestFirst().Where(t => !t.ConsumeHiddenRead()).ToList();
+        var turns = visible.Take(limit).Select(t => (object?)new object?[]
         {
             new object?[] { conversation.Cid, t.Rid },
             null,

@@ -12,6 +12,9 @@ internal static class Envelope
     public static object?[] Rpc(string rpcId, object? body, object? status, string identifier) =>
         ["wrb.fr", rpcId, body is null ? null : JsonText.Serialize(body), null, null, status, identifier];
 
+    /// <summary>§5.4.1: a payload-less "queueing" envelope ([ISS] #219 shows [5]=[2] and [5]=[4]).</summary>
+    public static object?[] Queued(int code = 2) => ["wrb.fr", null, null, null, null, new object?[] { code }];
+
     /// <summary>§15: error number at envelope[5][2][0][1][0]; outer status per the §15 simulator choice.</summary>
     public static object?[] Error(string? rpcId, int errorCode, string? identifier = null)
     {

@@ -25,7 +25,17 @@ internal sealed class FrameWriter
 
     public int FramesWritten => _frames;
 
-    public Task WritePrefixAsync() => WriteRawAsync(XssiPrefix);
+    /// <summary>§2.4.1 switch; <see cref="FramingVariant.Real"/> unless a fault says otherwise.</summary>
+    public FramingVariant Variant { get; set; }
+
+    private readonly List<string> _held = [];
+
+    public Task WritePrefixAsync() => Variant switch
+    {
+        FramingVariant.NoPrefix => Task.CompletedTask,
+        FramingVariant.WhitespaceBeforePrefix => WriteRawAsync("  \n\t" + XssiPrefix),
+        _ => WriteRawAsync(XssiPrefix),
+    };
 
     /// <summary>Writes one frame whose JSON is <paramref name="frame"/> serialized by <see cref="JsonText"/>.</summary>
     public Task WriteFrameAsync(object? frame) => WriteJsonFrameAsync(JsonText.Serialize(frame));
@@ -34,9 +44,31 @@ internal sealed class FrameWriter
     public async Task WriteJsonFrameAsync(string json)
     {
         // §2.4: string.Length counts UTF-16 code units, which is exactly the unit the real server uses.
-        var length = json.Length + 2;
-        await WriteRawAsync(length.ToString(CultureInfo.InvariantCulture) + "\n" + json + "\n");
         _frames++;
+        switch (Variant)
+        {
+            case FramingVariant.Utf16PlusOne:
+                // The newline that would end this frame starts the next one, so the last frame has none.
+                await WriteRawAsync((_frames > 1 ? "\n" : string.Empty) + (json.Length + 1).ToString(CultureInfo.InvariantCulture) + "\n" + json);
+                return;
+            case FramingVariant.Utf8Bytes:
+                await WriteRawAsync(Encoding.UTF8.GetByteCount(json).ToString(CultureInfo.InvariantCulture) + "\n" + json + "\n");
+                return;
+            case FramingVariant.MultiLine:
+                var spread = SpreadOverLines(json);
+                await WriteRawAsync((spread.Length + 2).ToString(CultureInfo.InvariantCulture) + "\n" + spread + "\n");
+                return;
+            case FramingVariant.MultiLineWrongLength:
+                await WriteRawAsync("31943\n" + SpreadOverLines(json) + "\n");
+                return;
+            case FramingVariant.NoLengthLines:
+                // Held until the end: the whole body is one array of every envelope (§2.4.1, [ISS] #219).
+                _held.Add(json[1..^1]);
+                return;
+            default:
+                await WriteRawAsync((json.Length + 2).ToString(CultureInfo.InvariantCulture) + "\n" + json + "\n");
+                return;
+        }
     }
 
     /// <summary>§2.4: the bookkeeping frames that end every body.</summary>
@@ -49,6 +81,40 @@ internal sealed class FrameWriter
             new object?[] { "af.httprm", elapsed - 1, "-1234567890123456789", _bytesWritten },
         });
         await WriteFrameAsync(new object?[] { new object?[] { "e", 4, null, null, _bytesWritten } });
+        if (Variant == FramingVariant.NoLengthLines)
+        {
+            await WriteRawAsync("[" + string.Join(",", _held) + "]\n");
+        }
+    }
+
+    /// <summary>A newline after every comma outside strings: still one JSON value, now over many lines.</summary>
+    private static string SpreadOverLines(string json)
+    {
+        var sb = new StringBuilder(json.Length + 64);
+        var inString = false;
+        var escaped = false;
+        foreach (var c in json)
+        {
+            sb.Append(c);
+            if (escaped)
+            {
+                escaped = false;
+            }
+            else if (c == '\\')
+            {
+                escaped = inString;
+            }
+            else if (c == '"')
+            {
+                inString = !inString;
+            }
+            else if (c == ',' && !inString)
+            {
+                sb.Append('\n');
+            }
+        }
+
+        return sb.ToString();
     }
 
     private async Task WriteRawAsync(string text)

@@ -42,10 +42,9 @@ public sealed class ResponseFrameReaderTests
     }
 
     [Theory]
-    [InlineData("[[\"wrb.fr\"]]\n")]
     [InlineData("")]
     [InlineData("<html>unusual traffic</html>")]
-    public async Task BodyWithoutXssiPrefix_IsMalformed(string body)
+    public async Task BodyWithoutAnyFrame_IsMalformed(string body)
     {
         var error = await Assert.ThrowsAsync<BridgeException>(() => FramesAsync(body));
 

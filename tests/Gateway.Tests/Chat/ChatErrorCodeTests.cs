@@ -242,10 +242,9 @@ public sealed class ChatErrorCodeTests : IClassFixture<GatewayFixture>
         { "malformed frame", new GenerateFault { MalformedFrame = true } },
         { "dropped connection", new GenerateFault { DropAfterFrames = 2 } },
         { "truncated stream", new GenerateFault { TruncatedStream = true } },
-        { "missing xssi prefix", new GenerateFault { MissingXssiPrefix = true } },
         { "http 500", new GenerateFault { HttpStatus = 500 } },
         { "http 503", new GenerateFault { HttpStatus = 503 } },
-        { "unknown error 1097", new GenerateFault { ErrorCode = 1097 } },
+        { "unknown error 1152", new GenerateFault { ErrorCode = 1152 } },
         { "transient 1013", new GenerateFault { ErrorCode = 1013 } },
     };
 

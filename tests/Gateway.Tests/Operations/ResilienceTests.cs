@@ -43,7 +43,12 @@ public sealed class ResilienceTests : IAsyncLifetime
         ("Resilience:GeminiWeb:CircuitBreaker:MinimumThroughput", "2"),
         ("Resilience:GeminiWeb:CircuitBreaker:FailureRatio", "0.5"),
         ("Resilience:GeminiWeb:CircuitBreaker:SamplingDuration", "00:01:00"),
-        ("Resilience:GeminiWeb:CircuitBreaker:BreakDuration", "00:01:00"));
+        ("Resilience:GeminiWeb:CircuitBreaker:BreakDuration", "00:01:00"),
+
+        // The simulator serves every host from one origin: the www.google.com preflight and the ESY5D warm-up
+        // (protocol §3, §6.4) would add successes to this authority's ratio that production counts elsewhere.
+        ("GeminiWeb:Protocol:Preflight", "false"),
+        ("GeminiWeb:Protocol:WarmUp", "false"));
 
     private List<RecordedRequest> RequestsOf(string psid)
     {

@@ -22,7 +22,8 @@ public sealed class UpstreamBlockPolicyTests : IAsyncLifetime
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         await using var gateway = await GatewayHost.StartAsync(_simulator.BaseAddress, PolicyHosts.WithKeys(("UpstreamBlock:CoolDown", "00:10:00")), services => services.AddSingleton<TimeProvider>(time), relaxedPolicies: false);
         var blocked = Psid.New();
-        _simulator.State.Account(blocked).EnqueueGenerateFault(new GenerateFault { ErrorCode = 1060 });
+        // HTTP 429 is about the egress (protocol §15.1); a stream 1060 pauses only its identity (Fidelity/BlockScopeTests).
+        _simulator.State.Account(blocked).EnqueueGenerateFault(new GenerateFault { HttpStatus = 429 });
 
         var (first, firstBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(PolicyHosts.KeyA, blocked));
         Envelope.AssertFailure(first, firstBody, 429, "TEMPORARILY_BLOCKED");

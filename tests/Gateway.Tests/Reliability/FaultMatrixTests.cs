@@ -38,7 +38,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         ["error 1052"] = (new GenerateFault { ErrorCode = 1052 }, new BatchFault { ErrorCode = 1052 }, "MODEL_INVALID"),
         ["error 1060"] = (new GenerateFault { ErrorCode = 1060 }, new BatchFault { ErrorCode = 1060 }, "TEMPORARILY_BLOCKED"),
         ["error 1013"] = (new GenerateFault { ErrorCode = 1013 }, new BatchFault { ErrorCode = 1013 }, "API_ERROR"),
-        ["error 1097"] = (new GenerateFault { ErrorCode = 1097 }, new BatchFault { ErrorCode = 1097 }, "API_ERROR"),
+        ["error 1152"] = (new GenerateFault { ErrorCode = 1152 }, new BatchFault { ErrorCode = 1152 }, "API_ERROR"),
         ["error 1037 mid-stream"] = (new GenerateFault { ErrorCode = 1037, ErrorAfterFrames = 2 }, null, "USAGE_LIMIT_EXCEEDED"),
         ["reject code 7"] = (null, new BatchFault { RejectCode = 7 }, "GEMINI_AUTH_ERROR"),
         ["block page"] = (new GenerateFault { BlockPage = true }, null, "TEMPORARILY_BLOCKED"),
@@ -48,7 +48,6 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         ["http 503"] = (new GenerateFault { HttpStatus = 503 }, new BatchFault { HttpStatus = 503 }, "API_ERROR"),
         ["malformed frame"] = (new GenerateFault { MalformedFrame = true }, null, "API_ERROR"),
         ["truncated stream"] = (new GenerateFault { TruncatedStream = true }, null, "API_ERROR"),
-        ["missing xssi prefix"] = (new GenerateFault { MissingXssiPrefix = true }, null, "API_ERROR"),
     };
 
     private static readonly Dictionary<string, (AccountScenario Scenario, string Code)> Scenarios = new(StringComparer.Ordinal)

@@ -36,6 +36,7 @@ public sealed class SecurityReviewTests
         (HttpMethod.Post, "api/research/0f8fad5b-d9cb-469f-a165-70867728950e/confirm"),
         (HttpMethod.Get, "api/research/0f8fad5b-d9cb-469f-a165-70867728950e/events"),
         (HttpMethod.Get, "api/research/0f8fad5b-d9cb-469f-a165-70867728950e"),
+        (HttpMethod.Get, "api/images"),
         (HttpMethod.Post, "v1/chat/completions"),
         (HttpMethod.Get, "v1/models/gemini-3-flash"),
         (HttpMethod.Post, "v1/models/gemini-3-flash:generateContent"),
@@ -64,20 +65,22 @@ public sealed class SecurityReviewTests
     public async Task DefaultConfig_WithoutKeys_RefusesEveryApiRouteWithBridgeAuthError_AndCallsNoUpstream()
     {
         await using var simulator = await SimulatorServer.StartAsync();
-        await using var gateway = await GatewayHost.StartAsync(simulator.BaseAddress, relaxedPolicies: false);
+
+        // One keyless call per route: with more routes than BruteForce:MaxFailures (20) the guard would answer 429 first.
+        await using var gateway = await GatewayHost.StartAsync(simulator.BaseAddress, new Dictionary<string, string?> { ["BruteForce:MaxFailures"] = "1000" }, relaxedPolicies: false);
 
         foreach (var (method, path) in ApiRoutes)
         {
             using var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Get ? null : new StringContent("{\"prompt\":\"hi\",\"name\":\"n\",\"description\":\"\",\"instructions\":\"i\"}", Encoding.UTF8, "application/json") };
             request.Headers.Add("x-gemini-psid", Psid.New("noauth"));
             var (response, body) = await ChatCalls.SendAsync(gateway.Client, request);
-            if (path.StartsWith("v1/", StringComparison.Ordinal))
+            if (path.StartsWith("v1/", StringComparison.Ordinal) && !path.Contains(":generateContent", StringComparison.Ordinal))
             {
                 // The OpenAI-compatible surface answers in OpenAI's shape, with the same code and status.
                 Assert.Equal(401, (int)response.StatusCode);
                 Assert.Equal("BRIDGE_AUTH_ERROR", body.GetProperty("error").GetProperty("code").GetString());
             }
-            else if (path.StartsWith("v1beta/", StringComparison.Ordinal))
+            else if (path.StartsWith("v1beta/", StringComparison.Ordinal) || path.Contains(":generateContent", StringComparison.Ordinal))
             {
                 Assert.Equal(401, (int)response.StatusCode);
                 Assert.Equal("UNAUTHENTICATED", body.GetProperty("error").GetProperty("status").GetString());
