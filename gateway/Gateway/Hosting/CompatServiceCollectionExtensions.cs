@@ -37,6 +37,7 @@ internal static class CompatServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, GeminiModelsOperation>(sp => sp.GetRequiredService<GeminiModelsOperation>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, ModelsByClientOperation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, GeminiGenerateOperation>());
+        services.AddResponsesApi();
         return services;
     }
 }
