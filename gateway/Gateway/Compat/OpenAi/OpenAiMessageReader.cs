@@ -90,7 +90,7 @@ internal static class OpenAiMessageReader
         {
             case "role" or "content" or "name":
                 return;
-            case "tool_call_id" when role == "tool" && emulateTools:
+            case "tool_call_id" when role == "tool":
                 return;
             case "tool_calls" or "function_call" when role == "assistant":
                 if (!emulateTools && !CompatJson.IsNull(property.Value) && !(property.Value.ValueKind == JsonValueKind.Array && property.Value.GetArrayLength() == 0))
