@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import OpenAI from 'openai';
 import { createOpenAI } from '@ai-sdk/openai';
-import { generateText, streamText } from 'ai';
+import { generateText, isStepCount, streamText, tool } from 'ai';
+import { z } from 'zod';
 import { fakePsid, startGateway, TINY_PNG_BASE64 } from './support/gateway.mjs';
 
 describe('OpenAI Responses API', () => {
@@ -127,5 +128,61 @@ describe('OpenAI Responses API', () => {
     assert.match(text, /Simulated answer to "Stream through the AI SDK"/);
     assert.ok((await result.reasoningText)?.length > 0);
     assert.equal(await result.finishReason, 'stop');
+  });
+  const weatherTool = {
+    type: 'function',
+    name: 'get_weather',
+    description: 'Weather for a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+    strict: true,
+  };
+
+  test('tools round trip: function_call item, the client runs it, function_call_output via previous_response_id', async () => {
+    const openai = client();
+    const first = await openai.responses.create({ model: 'gemini-3-flash', input: 'Use get_weather for Paris', tools: [weatherTool] });
+    const call = first.output.find((item) => item.type === 'function_call');
+    assert.equal(call.name, 'get_weather');
+    assert.equal(typeof JSON.parse(call.arguments).city, 'string');
+    const second = await openai.responses.create({
+      model: 'gemini-3-flash',
+      previous_response_id: first.id,
+      tools: [weatherTool],
+      input: [{ type: 'function_call_output', call_id: call.call_id, output: JSON.stringify({ temperature: 21 }) }],
+    });
+    assert.match(second.output_text, /Simulated answer using the tool results.*"temperature":21/);
+  });
+
+  test('tools streamed: function_call_arguments events and the call in the final response', async () => {
+    const stream = client().responses.stream({ model: 'gemini-3-flash', input: 'Use get_weather for Rome', tools: [weatherTool], tool_choice: 'required' });
+    let args = '';
+    stream.on('response.function_call_arguments.delta', (event) => {
+      args += event.delta;
+    });
+    const final = await stream.finalResponse();
+    const call = final.output.find((item) => item.type === 'function_call');
+    assert.equal(call.arguments, args);
+    assert.equal(call.name, 'get_weather');
+  });
+
+  test('AI SDK openai(model): generateText with a tool, two steps (the call is replayed as context)', async () => {
+    const calls = [];
+    const result = await generateText({
+      model: aiSdk()('gemini-3-flash'),
+      prompt: 'Use get_weather for Paris',
+      tools: {
+        get_weather: tool({
+          description: 'Weather for a city',
+          inputSchema: z.object({ city: z.string() }),
+          execute: async ({ city }) => {
+            calls.push(city);
+            return { city, temperature: 21 };
+          },
+        }),
+      },
+      stopWhen: isStepCount(2),
+    });
+    assert.equal(calls.length, 1);
+    assert.equal(result.steps.length, 2);
+    assert.match(result.text, /Simulated answer using the tool results/);
   });
 });
