@@ -68,4 +68,7 @@ internal static class LogEventIds
 
     /// <summary>Compat/GeminiApi/GeminiGenerateOperation.cs</summary>
     public const int GeminiGenerateOperationStreamFailed = 7203;
+
+    /// <summary>Compat/Responses/ResponsesStartupLog.cs</summary>
+    public const int ResponsesStartupLogEphemeralKey = 7401;
 }

@@ -4,6 +4,7 @@ using BridgeEngine.Features.Models;
 using Gateway.Compat;
 using Gateway.Compat.GeminiApi;
 using Gateway.Compat.OpenAi;
+using Gateway.Compat.Tools;
 using Gateway.Endpoints;
 using Gateway.Pipeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ internal static class CompatServiceCollectionExtensions
         services.TryAddSingleton<AccountModelsClient>();
         services.TryAddSingleton<FileUploader>();
         services.TryAddSingleton<CompatRequestBuilder>();
+        services.AddOptionsWithValidateOnStart<ToolsOptions>().BindConfiguration(ToolsOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, OpenAiErrorShape>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, GeminiErrorShape>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, ByClientErrorShape>());
@@ -35,6 +37,7 @@ internal static class CompatServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, GeminiModelsOperation>(sp => sp.GetRequiredService<GeminiModelsOperation>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, ModelsByClientOperation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBridgeOperation, GeminiGenerateOperation>());
+        services.AddResponsesApi();
         return services;
     }
 }

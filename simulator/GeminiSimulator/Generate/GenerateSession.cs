@@ -70,7 +70,8 @@ internal sealed class GenerateSession
             model.Thinking,
             header.ExtendedThinking && ReferenceEquals(model, turn.Model),
             kind,
-            plan.FrameCount));
+            plan.FrameCount,
+            parsed.Prompt));
     }
 
     public SimRequest Request { get; }

@@ -33,12 +33,19 @@ public sealed record ChatSurface(string Name, Func<string, string, bool, HttpReq
         body => body.TryGetProperty("error", out var error) ? error.GetProperty("details")[0].GetProperty("reason").GetString() : null,
         "\"finishReason\"");
 
-    public static IEnumerable<object[]> All => [[Native.Name], [OpenAi.Name], [GeminiApi.Name]];
+    public static readonly ChatSurface Responses = new(
+        "responses",
+        (model, prompt, stream) => new HttpRequestMessage(HttpMethod.Post, "v1/responses") { Content = JsonContent.Create(new { model, stream, input = prompt }) },
+        ResponsesErrorCode,
+        "event: response.completed");
+
+    public static IEnumerable<object[]> All => [[Native.Name], [OpenAi.Name], [GeminiApi.Name], [Responses.Name]];
 
     public static ChatSurface Named(string name) => name switch
     {
         "native" => Native,
         "openai" => OpenAi,
+        "responses" => Responses,
         _ => GeminiApi,
     };
 
@@ -56,4 +63,21 @@ public sealed record ChatSurface(string Name, Func<string, string, bool, HttpReq
     }
 
     public override string ToString() => Name;
+
+    /// <summary>The OpenAI error object; in a stream, the <c>error</c> event's code or the <c>response.failed</c> response's error.</summary>
+    private static string? ResponsesErrorCode(JsonElement body)
+    {
+        if (body.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+        {
+            return error.GetProperty("code").GetString();
+        }
+
+        var type = body.TryGetProperty("type", out var typeValue) ? typeValue.GetString() : null;
+        if (type == "error")
+        {
+            return body.GetProperty("code").GetString();
+        }
+
+        return type == "response.failed" ? body.GetProperty("response").GetProperty("error").GetProperty("code").GetString() : null;
+    }
 }
