@@ -113,4 +113,17 @@ public sealed class ToolsParserTests
         Assert.Contains("/age", check.Validate(Parse("""{"age":-1}""")), StringComparison.Ordinal);
         Assert.NotNull(check.Validate(Parse("{}")));
     }
+
+    [Theory]
+    [InlineData("""{"$schema":"http://json-schema.org/draft-04/schema#","type":"object","properties":{"a":{"type":"string"}},"required":["a"]}""")]
+    [InlineData("""{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"a":{"type":"string"}},"required":["a"]}""")]
+    [InlineData("""{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"a":{"type":"string"}},"required":["a"]}""")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","nullable":true,"example":"x","x-vendor":1}},"required":["a"],"propertyOrdering":["a"]}""")]
+    public void SchemaCheck_AcceptsTheDialectsClientsSend(string schema)
+    {
+        var check = JsonSchemaCheck.Compile(Parse(schema), "schema");
+
+        Assert.Null(check.Validate(Parse("""{"a":"x"}""")));
+        Assert.NotNull(check.Validate(Parse("""{"a":1}""")));
+    }
 }

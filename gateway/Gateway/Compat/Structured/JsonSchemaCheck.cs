@@ -7,14 +7,19 @@ namespace Gateway.Compat.Structured;
 
 /// <summary>
 /// A client's JSON Schema, compiled once per request with JsonSchema.Net (drafts 6, 7, 2019-09 and 2020-12; a schema
-/// without <c>$schema</c> is read as 2020-12). Each compile uses its own registry, so a client's <c>$id</c> never
-/// lands in (or collides in) a process-wide one, and nothing is fetched: only local <c>$ref</c>s resolve.
+/// without <c>$schema</c>, or naming a draft the library lacks such as draft-04, is read as 2020-12). Unknown keywords
+/// (OpenAPI's <c>nullable</c>, <c>example</c>, vendor <c>x-</c> keys, which tool schemas often carry) are ignored, as
+/// the drafts say, rather than refused. Each compile uses its own registry, so a client's <c>$id</c> never lands in
+/// (or collides in) a process-wide one, and nothing is fetched: only local <c>$ref</c>s resolve.
 /// </summary>
 internal sealed class JsonSchemaCheck
 {
     private const int MaxErrors = 5;
 
     private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List };
+
+    /// <summary>2020-12 with unknown keywords allowed (the library's own default dialect refuses them).</summary>
+    private static readonly Dialect Lenient = Dialect.Draft202012.With([], allowUnknownKeywords: true);
 
     private readonly JsonSchema _schema;
 
@@ -34,14 +39,42 @@ internal sealed class JsonSchemaCheck
 
         try
         {
-            var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-            return new JsonSchemaCheck(JsonSchema.Build(schema, options, new Uri("urn:bridge:schema:" + Guid.NewGuid().ToString("N"))));
+            return new JsonSchemaCheck(Build(schema));
         }
-        catch (Exception ex) when (ex is JsonSchemaException or RefResolutionException or JsonException or ArgumentException or InvalidOperationException or KeyNotFoundException or FormatException or UriFormatException)
+        catch (Exception ex) when (IsSchemaError(ex) && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$schema", out _))
+        {
+            // A draft the library does not know (draft-04, draft-03): read the schema as 2020-12 instead.
+            try
+            {
+                return new JsonSchemaCheck(Build(WithoutDialect(schema)));
+            }
+            catch (Exception retry) when (IsSchemaError(retry))
+            {
+                throw new RequestRejectedException(param, $"'{param}' is not a JSON Schema the gateway can use: {Short(retry.Message)}");
+            }
+        }
+        catch (Exception ex) when (IsSchemaError(ex))
         {
             throw new RequestRejectedException(param, $"'{param}' is not a JSON Schema the gateway can use: {Short(ex.Message)}");
         }
     }
+
+    private static JsonSchema Build(JsonElement schema)
+    {
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Lenient };
+        return JsonSchema.Build(schema, options, new Uri("urn:bridge:schema:" + Guid.NewGuid().ToString("N")));
+    }
+
+    private static JsonElement WithoutDialect(JsonElement schema)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(schema.GetRawText())!.AsObject();
+        node.Remove("$schema");
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return document.RootElement.Clone();
+    }
+
+    private static bool IsSchemaError(Exception ex) =>
+        ex is JsonSchemaException or RefResolutionException or JsonException or ArgumentException or InvalidOperationException or KeyNotFoundException or FormatException or UriFormatException;
 
     /// <summary>Null when <paramref name="instance"/> is valid; otherwise a short, model-readable list of what is wrong.</summary>
     public string? Validate(JsonElement instance)
