@@ -1,3 +1,6 @@
+using Gateway.Compat.Structured;
+using Gateway.Compat.Tools;
+
 namespace Gateway.Compat;
 
 /// <summary>What a compatible-surface request asks for, normalized: both surfaces end up here before Gemini is called.</summary>
@@ -9,7 +12,7 @@ internal sealed record CompatChatInput
     /// <summary>System / developer instructions, in order.</summary>
     public IReadOnlyList<string> Instructions { get; init; } = [];
 
-    /// <summary>The conversation; the last turn is the user's.</summary>
+    /// <summary>The conversation; the last turn is the user's, or tool results the client sends back.</summary>
     public required IReadOnlyList<CompatTurn> Turns { get; init; }
 
     public IReadOnlyList<CompatAttachment> Attachments { get; init; } = [];
@@ -23,6 +26,14 @@ internal sealed record CompatChatInput
 
     /// <summary>Include thinking text in the answer (always on the OpenAI surface; Gemini API <c>includeThoughts</c>).</summary>
     public bool IncludeThoughts { get; init; } = true;
+
+    /// <summary>Tools offered to the model (emulated in the prompt: <see cref="AnswerEmulation"/>); empty = none.</summary>
+    public IReadOnlyList<ToolDefinition> Tools { get; init; } = [];
+
+    public ToolChoice ToolChoice { get; init; } = ToolChoice.Auto;
+
+    /// <summary>Structured output (JSON mode or a JSON Schema) the answer must follow; null = free text.</summary>
+    public StructuredOutput? Output { get; init; }
 
     /// <summary>Parameters accepted but without effect upstream; reported in <c>x-bridge-ignored-params</c>.</summary>
     public IReadOnlyList<string> IgnoredParams { get; init; } = [];

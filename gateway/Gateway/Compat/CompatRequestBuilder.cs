@@ -2,6 +2,7 @@ using System.Text.Json;
 using BridgeEngine.Contracts;
 using BridgeEngine.Features.Common;
 using BridgeEngine.Features.Files;
+using Gateway.Compat.Tools;
 using Gateway.Pipeline;
 using Microsoft.Extensions.Options;
 
@@ -33,10 +34,16 @@ internal sealed class CompatRequestBuilder
         JsonBody.ReadObjectAsync(call.Request, BodyLimits.JsonWithInlineFiles(call.Options, _files.CurrentValue), optional: false, call.Aborted);
 
     /// <param name="conversationParam">The surface's name for the message list, used in refusals (messages / contents / input).</param>
-    public async Task<ChatRequest> BuildAsync(BridgeCall call, CompatChatInput input, string conversationParam)
+    public Task<ChatRequest> BuildAsync(BridgeCall call, CompatChatInput input, string conversationParam) =>
+        BuildAsync(call, input, conversationParam, null);
+
+    /// <param name="emulation">Emulated tools / structured output (<see cref="AnswerEmulation.For"/>): their sections join the prompt.</param>
+    public async Task<ChatRequest> BuildAsync(BridgeCall call, CompatChatInput input, string conversationParam, AnswerEmulation? emulation)
     {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(input);
         var options = call.Options;
-        var prompt = PromptComposer.Compose(input.Instructions, input.Turns);
+        var prompt = PromptComposer.Compose(input.Instructions, ToolCallNames.Resolve(input.Turns), [emulation?.ToolSection, emulation?.FormatSection]);
         if (string.IsNullOrWhiteSpace(prompt))
         {
             throw new RequestRejectedException(conversationParam, $"'{conversationParam}' holds no text: the last user message needs text (files alone cannot be sent to Gemini).");

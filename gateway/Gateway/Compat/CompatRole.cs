@@ -5,4 +5,7 @@ internal enum CompatRole
 {
     User,
     Model,
+
+    /// <summary>A tool's result sent back by the client (OpenAI <c>tool</c>, Gemini <c>functionResponse</c>, ...).</summary>
+    Tool,
 }

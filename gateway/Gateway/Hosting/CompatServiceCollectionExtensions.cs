@@ -5,6 +5,7 @@ using Gateway.Compat;
 using Gateway.Compat.Anthropic;
 using Gateway.Compat.GeminiApi;
 using Gateway.Compat.OpenAi;
+using Gateway.Compat.Tools;
 using Gateway.Endpoints;
 using Gateway.Pipeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ internal static class CompatServiceCollectionExtensions
         services.TryAddSingleton<AccountModelsClient>();
         services.TryAddSingleton<FileUploader>();
         services.TryAddSingleton<CompatRequestBuilder>();
+        services.AddOptionsWithValidateOnStart<ToolsOptions>().BindConfiguration(ToolsOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, OpenAiErrorShape>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, GeminiErrorShape>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorShape, ByClientErrorShape>());

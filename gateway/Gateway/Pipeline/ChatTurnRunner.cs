@@ -16,6 +16,9 @@ internal sealed class ChatTurnRunner
 {
     private const string NoAnswer = "Gemini ended the response without an answer.";
 
+    /// <summary>A review gets at most this many turns in all (the answer and its repairs) whatever it asks: a guard against loops.</summary>
+    private const int MaxReviewedTurns = 3;
+
     private readonly GeminiWebClient _client;
     private readonly IOptionsMonitor<StreamingOptions> _streaming;
     private readonly TimeProvider _time;
@@ -29,6 +32,7 @@ internal sealed class ChatTurnRunner
 
     public async Task RunAsync(BridgeCall call, ChatRequest request, bool stream, IChatWireFormat format)
     {
+        ArgumentNullException.ThrowIfNull(format);
         await using var turn = await _client.StartChatAsync(call.Upstream, request, call.Aborted);
         if (stream)
         {
@@ -38,6 +42,68 @@ internal sealed class ChatTurnRunner
 
         var result = await CollectAsync(turn, call.Aborted);
         await format.WriteAnswerAsync(call, result);
+    }
+
+    /// <summary>
+    /// Like <see cref="RunAsync(BridgeCall, ChatRequest, bool, IChatWireFormat)"/>, with the whole answer reviewed
+    /// (<see cref="IAnswerReview"/>) before anything is written; a stream is then the accepted answer replayed as events
+    /// (thoughts and text as one delta each, then the completion). Without a review this is the plain run.
+    /// </summary>
+    public async Task RunAsync(BridgeCall call, ChatRequest request, bool stream, IChatWireFormat format, IAnswerReview? review)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(format);
+        if (review is null)
+        {
+            await RunAsync(call, request, stream, format);
+            return;
+        }
+
+        var result = await ReviewedAsync(call, request, review);
+        if (!stream)
+        {
+            await format.WriteAnswerAsync(call, result);
+            return;
+        }
+
+        var started = await call.StartStreamAsync(format.StreamContentType, format.WriteStreamErrorAsync);
+        var writer = started.Writer;
+        await format.WriteStreamStartAsync(writer, call.Aborted);
+        ChatEvent[] replay = [new ChatEvent.ThoughtDelta(result.Thoughts ?? string.Empty), new ChatEvent.TextDelta(result.Text)];
+        foreach (var item in replay)
+        {
+            if (item is ChatEvent.ThoughtDelta { Text.Length: > 0 } or ChatEvent.TextDelta { Text.Length: > 0 } && format.Shows(item))
+            {
+                await format.WriteStreamEventAsync(writer, item, call.Aborted);
+                started.FirstEventWritten();
+            }
+        }
+
+        await format.WriteStreamEventAsync(writer, new ChatEvent.Completed(result), call.Aborted);
+        started.FirstEventWritten();
+    }
+
+    private async Task<ChatResult> ReviewedAsync(BridgeCall call, ChatRequest request, IAnswerReview review)
+    {
+        for (var turns = 1; ; turns++)
+        {
+            ChatResult result;
+            await using (var turn = await _client.StartChatAsync(call.Upstream, request, call.Aborted))
+            {
+                result = await CollectAsync(turn, call.Aborted);
+            }
+
+            switch (review.Review(request, result, turns))
+            {
+                case AnswerVerdict.Accept accept:
+                    return accept.Result;
+                case AnswerVerdict.Retry retry when turns < MaxReviewedTurns:
+                    request = retry.Next;
+                    break;
+                default:
+                    throw new BridgeException(BridgeErrorCode.ApiError, "Gemini's answer could not be used after several turns.");
+            }
+        }
     }
 
     /// <summary>Reads a turn to its end; the complete answer.</summary>

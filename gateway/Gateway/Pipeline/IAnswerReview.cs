@@ -1,0 +1,17 @@
+using BridgeEngine.Contracts;
+
+namespace Gateway.Pipeline;
+
+/// <summary>
+/// A step after the whole answer is in, for surfaces that must see all of it before they can answer (emulated tool
+/// calls, structured output): it accepts the answer (possibly rewritten, e.g. the calls taken out of the text) or asks
+/// for one more turn, typically continuing the same conversation (<see cref="ChatRequest.Conversation"/> =
+/// <see cref="ChatResult.Conversation"/>). A review that cannot accept after its own limit throws the failure.
+/// With a review, a stream is buffered: nothing is sent until an answer is accepted, then it is written as events.
+/// </summary>
+internal interface IAnswerReview
+{
+    /// <param name="request">The request that produced <paramref name="result"/>.</param>
+    /// <param name="turns">How many turns ran so far for this request, this one included (1 for the first answer).</param>
+    AnswerVerdict Review(ChatRequest request, ChatResult result, int turns);
+}
