@@ -1,4 +1,6 @@
 using BridgeEngine.Contracts;
+using Gateway.Compat.Tools;
+using Gateway.Compat.Usage;
 using Gateway.Output;
 using Gateway.Pipeline;
 
@@ -8,7 +10,9 @@ namespace Gateway.Compat.Anthropic;
 /// The Messages API's wire format: a <c>message</c> object, or its named Server-Sent Events: <c>message_start</c>
 /// (with usage), then per block <c>content_block_start</c>, <c>content_block_delta</c> (<c>thinking_delta</c> +
 /// <c>signature_delta</c>, <c>text_delta</c>, <c>citations_delta</c>) and <c>content_block_stop</c>, then
-/// <c>message_delta</c> (stop reason, usage) and <c>message_stop</c>. While upstream is silent the stream carries
+/// <c>message_delta</c> (stop reason, usage) and <c>message_stop</c>. Emulated tool calls are <c>tool_use</c> blocks, each
+/// a start, one <c>input_json_delta</c> with the whole arguments and a stop. Usage is the gateway's estimate
+/// (<see cref="UsageEstimator"/>): thinking counts as output, as Anthropic counts it. While upstream is silent the stream carries
 /// <c>ping</c> events, as Anthropic's does. A failure after the start is an <c>error</c> event, for which the Anthropic
 /// SDK raises its APIError.
 /// </summary>
@@ -26,16 +30,20 @@ internal sealed class AnthropicChatFormat : IChatWireFormat
 
     private readonly AnthropicMessageWriter _writer;
     private readonly bool _includeThoughts;
-    private readonly int _inputTokens;
+    private readonly string _prompt;
+    private readonly AnswerEmulation? _emulation;
 
     private int _index = -1;
     private Block _open = Block.None;
 
-    public AnthropicChatFormat(AnthropicMessageWriter writer, bool includeThoughts, int inputTokens)
+    /// <param name="prompt">The prompt sent upstream (the input estimate).</param>
+    /// <param name="emulation">Emulated tools, whose accepted answer holds the calls; null without tools.</param>
+    public AnthropicChatFormat(AnthropicMessageWriter writer, bool includeThoughts, string prompt, AnswerEmulation? emulation)
     {
         _writer = writer;
         _includeThoughts = includeThoughts;
-        _inputTokens = inputTokens;
+        _prompt = prompt;
+        _emulation = emulation;
     }
 
     private enum Block
@@ -49,14 +57,19 @@ internal sealed class AnthropicChatFormat : IChatWireFormat
 
     public bool SendsHeartbeats => true;
 
+    private IReadOnlyList<ToolCall> Calls => _emulation?.Answer?.ToolCalls ?? [];
+
+    /// <summary>Known before the answer: the prompt's estimate, or every reviewed turn's once an emulated answer is accepted.</summary>
+    private int InputTokens => _emulation is { Answer: not null } reviewed ? reviewed.Usage.PromptTokens : UsageEstimator.Tokens(_prompt);
+
     public Task WriteAnswerAsync(BridgeCall call, ChatResult result) =>
-        CompatAnswer.WriteAsync(call.Context, (this, result), static (json, s) => s.Item1._writer.WriteMessage(json, s.result, s.Item1._includeThoughts, s.Item1.UsageOf(s.result)));
+        CompatAnswer.WriteAsync(call.Context, (this, result), static (json, s) => s.Item1._writer.WriteMessage(json, s.result, s.Item1._includeThoughts, s.Item1.Calls, s.Item1.UsageOf(s.result)));
 
     public bool Shows(ChatEvent item) => item is ChatEvent.TextDelta || (_includeThoughts && item is ChatEvent.ThoughtDelta);
 
     public async ValueTask WriteStreamStartAsync(EventStreamWriter writer, CancellationToken cancellationToken)
     {
-        await writer.WriteAsync(MessageStart, this, static (json, f) => f._writer.WriteMessageStart(json, f._inputTokens), EventEnd, cancellationToken);
+        await writer.WriteAsync(MessageStart, this, static (json, f) => f._writer.WriteMessageStart(json, f.InputTokens), EventEnd, cancellationToken);
         await writer.WriteRawAsync(Ping, cancellationToken);
     }
 
@@ -92,9 +105,11 @@ internal sealed class AnthropicChatFormat : IChatWireFormat
 
     private async ValueTask CompleteAsync(EventStreamWriter writer, ChatResult result, CancellationToken cancellationToken)
     {
-        // Images have no block of their own; they end the text, as on the other surfaces. A message always has a text block.
+        // Images have no block of their own; they end the text, as on the other surfaces. A message without tool calls
+        // always has a text block.
+        var calls = Calls;
         var images = CompatJson.ImagesSuffix(result);
-        if (images.Length > 0 || result.Citations.Count > 0 || _open != Block.Text)
+        if (images.Length > 0 || result.Citations.Count > 0 || (calls.Count == 0 && _open != Block.Text))
         {
             await OpenAsync(writer, Block.Text, cancellationToken);
         }
@@ -110,7 +125,16 @@ internal sealed class AnthropicChatFormat : IChatWireFormat
         }
 
         await CloseAsync(writer, cancellationToken);
-        await writer.WriteAsync(MessageDelta, UsageOf(result), static (json, usage) => AnthropicMessageWriter.WriteMessageDelta(json, AnthropicMessageWriter.EndTurn, usage), EventEnd, cancellationToken);
+        foreach (var call in calls)
+        {
+            _index++;
+            await writer.WriteAsync(BlockStart, (_index, call), static (json, s) => AnthropicMessageWriter.WriteToolUseStart(json, s._index, s.call), EventEnd, cancellationToken);
+            await DeltaAsync(writer, "input_json_delta", "partial_json", call.ArgumentsJson, cancellationToken);
+            await writer.WriteAsync(BlockStop, _index, static (json, index) => AnthropicMessageWriter.WriteBlockStop(json, index), EventEnd, cancellationToken);
+        }
+
+        var stop = (Reason: AnthropicMessageWriter.StopReason(calls), Usage: UsageOf(result));
+        await writer.WriteAsync(MessageDelta, stop, static (json, s) => AnthropicMessageWriter.WriteMessageDelta(json, s.Reason, s.Usage), EventEnd, cancellationToken);
         await writer.WriteRawAsync(MessageStop, cancellationToken);
     }
 
@@ -146,5 +170,9 @@ internal sealed class AnthropicChatFormat : IChatWireFormat
     private async ValueTask DeltaAsync(EventStreamWriter writer, string kind, string field, string value, CancellationToken cancellationToken) =>
         await writer.WriteAsync(BlockDelta, (_index, kind, field, value), static (json, s) => AnthropicMessageWriter.WriteDelta(json, s._index, s.kind, s.field, s.value), EventEnd, cancellationToken);
 
-    private AnthropicUsage UsageOf(ChatResult result) => new(_inputTokens, 0);
+    private AnthropicUsage UsageOf(ChatResult result)
+    {
+        var estimate = _emulation is { Answer: not null } reviewed ? reviewed.Usage : UsageEstimator.Estimate(_prompt, result);
+        return new AnthropicUsage(estimate.PromptTokens, estimate.CompletionTokens + estimate.ThoughtsTokens);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Gateway.Compat.Tools;
 using Gateway.Pipeline;
 
 namespace Gateway.Compat.Anthropic;
@@ -8,6 +9,8 @@ namespace Gateway.Compat.Anthropic;
 /// Reads <c>system</c> and <c>messages</c>: text blocks become the replayed conversation; <c>image</c> and
 /// <c>document</c> blocks must carry a base64 source and are uploaded to Gemini with the turn (the gateway never fetches
 /// a URL a client names); earlier <c>thinking</c> blocks are not replayed (the visible answer is the conversation).
+/// Assistant <c>tool_use</c> blocks are the model's earlier calls and user <c>tool_result</c> blocks what the client's
+/// tools returned: both are replayed for the emulation (<see cref="AnswerEmulation"/>), or refused when it is off.
 /// </summary>
 internal static class AnthropicContentReader
 {
@@ -47,7 +50,7 @@ internal static class AnthropicContentReader
         }
     }
 
-    public static (IReadOnlyList<CompatTurn> Turns, IReadOnlyList<CompatAttachment> Attachments) ReadMessages(JsonElement messages)
+    public static (IReadOnlyList<CompatTurn> Turns, IReadOnlyList<CompatAttachment> Attachments) ReadMessages(JsonElement messages, bool emulateTools)
     {
         if (messages.ValueKind != JsonValueKind.Array)
         {
@@ -89,10 +92,18 @@ internal static class AnthropicContentReader
                 null => throw new RequestRejectedException(path + ".role", $"'{path}.role' is required."),
                 _ => throw new RequestRejectedException(path + ".role", $"'{path}.role' must be user or assistant (instructions go in the top-level 'system')."),
             };
-            var text = ReadContent(content, path + ".content", turnRole, attachments);
-            if (turnRole == CompatRole.User || text.Length > 0)
+            var read = new Content(turnRole, attachments, emulateTools);
+            read.Read(content, path + ".content");
+
+            // Anthropic puts tool results first in the user message; any text after them is the user's own turn.
+            turns.AddRange(read.Results.Select(CompatTurn.ForToolResult));
+            if (read.Calls.Count > 0)
             {
-                turns.Add(new CompatTurn(turnRole, text));
+                turns.Add(CompatTurn.ForToolCalls(read.Text, read.Calls));
+            }
+            else if ((turnRole == CompatRole.User && read.Results.Count == 0) || read.Text.Length > 0)
+            {
+                turns.Add(new CompatTurn(turnRole, read.Text));
             }
         }
 
@@ -101,7 +112,7 @@ internal static class AnthropicContentReader
             throw new RequestRejectedException("messages", "'messages' needs at least one user message.");
         }
 
-        if (turns[^1].Role != CompatRole.User)
+        if (turns[^1].Role == CompatRole.Model)
         {
             throw new RequestRejectedException("messages", "The last message in 'messages' must be from the user (assistant prefill is not supported).");
         }
@@ -109,53 +120,142 @@ internal static class AnthropicContentReader
         return (turns, attachments);
     }
 
-    private static string ReadContent(JsonElement content, string path, CompatRole role, List<CompatAttachment> attachments)
+    /// <summary>One message's content blocks, read into its text, the calls it makes and the results it returns.</summary>
+    private sealed class Content
     {
-        switch (content.ValueKind)
+        private readonly CompatRole _role;
+        private readonly List<CompatAttachment> _attachments;
+        private readonly bool _emulateTools;
+        private readonly StringBuilder _text = new();
+
+        public Content(CompatRole role, List<CompatAttachment> attachments, bool emulateTools)
         {
-            case JsonValueKind.String:
-                return content.GetString()!;
-            case JsonValueKind.Array:
-                break;
-            case JsonValueKind.Undefined:
-                throw new RequestRejectedException(path, $"'{path}' is required.");
-            default:
-                throw new RequestRejectedException(path, $"'{path}' must be a string or an array of content blocks, not {CompatJson.Describe(content.ValueKind)}.");
+            _role = role;
+            _attachments = attachments;
+            _emulateTools = emulateTools;
         }
 
-        var text = new StringBuilder();
-        var index = 0;
-        foreach (var block in content.EnumerateArray())
+        public string Text => _text.ToString();
+
+        public List<ToolCall> Calls { get; } = [];
+
+        public List<ToolResult> Results { get; } = [];
+
+        private string Who => _role == CompatRole.User ? "user" : "assistant";
+
+        public void Read(JsonElement content, string path)
         {
-            var blockPath = $"{path}[{index++}]";
-            var type = BlockType(block, blockPath);
-            switch (type)
+            switch (content.ValueKind)
             {
-                case "text":
-                    var value = ReadText(block, blockPath);
-                    if (text.Length > 0 && value.Length > 0)
-                    {
-                        text.Append('\n');
-                    }
-
-                    text.Append(value);
+                case JsonValueKind.String:
+                    _text.Append(content.GetString());
+                    return;
+                case JsonValueKind.Array:
                     break;
-                case "image" or "document" when role == CompatRole.User:
-                    attachments.Add(ReadFile(block, blockPath, type, attachments.Count + 1));
-                    break;
-
-                // Earlier thinking is the model's scratch work, not the conversation; clients send it back as they got it.
-                case "thinking" or "redacted_thinking" when role == CompatRole.Model:
-                    break;
-                case "tool_use" or "tool_result" or "server_tool_use" or "web_search_tool_result":
-                    throw new RequestRejectedException(blockPath + ".type", $"'{blockPath}.type' {type} is not supported: the Gemini web app has no tool calling.");
+                case JsonValueKind.Undefined:
+                    throw new RequestRejectedException(path, $"'{path}' is required.");
                 default:
-                    var who = role == CompatRole.User ? "user" : "assistant";
-                    throw new RequestRejectedException(blockPath + ".type", $"'{blockPath}.type' '{CompatJson.Safe(type)}' is not supported in a {who} message.");
+                    throw new RequestRejectedException(path, $"'{path}' must be a string or an array of content blocks, not {CompatJson.Describe(content.ValueKind)}.");
+            }
+
+            var index = 0;
+            foreach (var block in content.EnumerateArray())
+            {
+                var blockPath = $"{path}[{index++}]";
+                var type = BlockType(block, blockPath);
+                switch (type)
+                {
+                    case "text":
+                        AppendText(_text, ReadText(block, blockPath));
+                        break;
+                    case "image" or "document" when _role == CompatRole.User:
+                        _attachments.Add(ReadFile(block, blockPath, type, _attachments.Count + 1));
+                        break;
+
+                    // Earlier thinking is the model's scratch work, not the conversation; clients send it back as they got it.
+                    case "thinking" or "redacted_thinking" when _role == CompatRole.Model:
+                        break;
+                    case "tool_use" when _role == CompatRole.Model && _emulateTools:
+                        Calls.Add(ReadToolUse(block, blockPath));
+                        break;
+                    case "tool_result" when _role == CompatRole.User && _emulateTools:
+                        Results.Add(ReadToolResult(block, blockPath));
+                        break;
+                    case "tool_use" or "tool_result" when !_emulateTools:
+                        throw new RequestRejectedException(blockPath + ".type", $"'{blockPath}.type' {type} {AnthropicToolReader.NoToolsMessage}");
+                    case "server_tool_use" or "web_search_tool_result":
+                        throw new RequestRejectedException(blockPath + ".type", $"'{blockPath}.type' {type} is not supported: Anthropic's server tools cannot be emulated.");
+                    default:
+                        throw new RequestRejectedException(blockPath + ".type", $"'{blockPath}.type' '{CompatJson.Safe(type)}' is not supported in a {Who} message.");
+                }
             }
         }
 
-        return text.ToString();
+        private static ToolCall ReadToolUse(JsonElement block, string path)
+        {
+            CheckFields(block, path, "id", "name", "input", "caller");
+            var id = block.TryGetProperty("id", out var idValue) ? CompatJson.RequireString(idValue, path + ".id") : throw new RequestRejectedException(path + ".id", $"'{path}.id' is required.");
+            var name = block.TryGetProperty("name", out var nameValue) ? CompatJson.RequireString(nameValue, path + ".name") : throw new RequestRejectedException(path + ".name", $"'{path}.name' is required.");
+            if (!block.TryGetProperty("input", out var input) || input.ValueKind != JsonValueKind.Object)
+            {
+                throw new RequestRejectedException(path + ".input", $"'{path}.input' must be an object (the call's arguments).");
+            }
+
+            return new ToolCall(id, name, input.Clone());
+        }
+
+        private ToolResult ReadToolResult(JsonElement block, string path)
+        {
+            CheckFields(block, path, "tool_use_id", "content", "is_error");
+            var id = block.TryGetProperty("tool_use_id", out var idValue) ? CompatJson.RequireString(idValue, path + ".tool_use_id") : throw new RequestRejectedException(path + ".tool_use_id", $"'{path}.tool_use_id' is required.");
+            var isError = block.TryGetProperty("is_error", out var errorValue) && CompatJson.Bool(errorValue, path + ".is_error") == true;
+            var text = new StringBuilder();
+            if (block.TryGetProperty("content", out var content))
+            {
+                switch (content.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        text.Append(content.GetString());
+                        break;
+                    case JsonValueKind.Array:
+                        var index = 0;
+                        foreach (var part in content.EnumerateArray())
+                        {
+                            var partPath = $"{path}.content[{index++}]";
+                            var type = BlockType(part, partPath);
+                            switch (type)
+                            {
+                                case "text":
+                                    AppendText(text, ReadText(part, partPath));
+                                    break;
+                                case "image" or "document":
+                                    _attachments.Add(ReadFile(part, partPath, type, _attachments.Count + 1));
+                                    break;
+                                default:
+                                    throw new RequestRejectedException(partPath + ".type", $"'{partPath}.type' '{CompatJson.Safe(type)}' is not supported in a tool_result (text, image or document).");
+                            }
+                        }
+
+                        break;
+                    case JsonValueKind.Null:
+                        break;
+                    default:
+                        throw new RequestRejectedException(path + ".content", $"'{path}.content' must be a string or an array of blocks, not {CompatJson.Describe(content.ValueKind)}.");
+                }
+            }
+
+            return new ToolResult(id, null, text.ToString(), isError);
+        }
+
+        private static void AppendText(StringBuilder text, string value)
+        {
+            if (text.Length > 0 && value.Length > 0)
+            {
+                text.Append('\n');
+            }
+
+            text.Append(value);
+        }
     }
 
     private static string BlockType(JsonElement block, string path)
@@ -221,11 +321,11 @@ internal static class AnthropicContentReader
         return new CompatAttachment(DataUrl.FileNameFor(mime, number), mime, data, sourcePath + ".data");
     }
 
-    private static void CheckFields(JsonElement block, string path, string content)
+    private static void CheckFields(JsonElement block, string path, params string[] fields)
     {
         foreach (var property in block.EnumerateObject())
         {
-            if (property.Name != content && !QuietBlockFields.Contains(property.Name))
+            if (!fields.Contains(property.Name) && !QuietBlockFields.Contains(property.Name))
             {
                 var param = $"{path}.{CompatJson.Safe(property.Name)}";
                 throw new RequestRejectedException(param, $"'{param}': unknown field.");

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using BridgeEngine.Contracts;
+using Gateway.Compat.Tools;
 
 namespace Gateway.Compat.Anthropic;
 
 /// <summary>
 /// The JSON of one Anthropic <c>message</c> and of its stream events. Thinking blocks carry <see cref="ThinkingSignature"/>:
 /// the Gemini web app gives no signature, clients only need the field to be there, and blocks sent back are not replayed.
+/// Emulated tool calls are <c>tool_use</c> blocks with ids <c>toolu_...</c> and the stop reason <c>tool_use</c>.
 /// </summary>
 internal sealed class AnthropicMessageWriter
 {
@@ -13,6 +15,7 @@ internal sealed class AnthropicMessageWriter
     public const string ThinkingSignature = "gemini-bridge-unsigned";
 
     public const string EndTurn = "end_turn";
+    public const string ToolUse = "tool_use";
 
     private readonly string _id;
     private readonly string _model;
@@ -25,9 +28,19 @@ internal sealed class AnthropicMessageWriter
 
     public string Id => _id;
 
-    /// <summary>The complete message, non-streaming: thinking (when shown), then the text with any citations.</summary>
-    public void WriteMessage(Utf8JsonWriter json, ChatResult result, bool includeThoughts, AnthropicUsage usage)
+    public static string StopReason(IReadOnlyList<ToolCall> calls) => calls.Count > 0 ? ToolUse : EndTurn;
+
+    /// <summary>Anthropic's id shape for a call the gateway minted (<c>call_</c> + hex becomes <c>toolu_</c> + hex).</summary>
+    public static string ToolUseId(ToolCall call)
     {
+        ArgumentNullException.ThrowIfNull(call);
+        return call.Id.StartsWith("call_", StringComparison.Ordinal) ? "toolu_" + call.Id[5..] : call.Id;
+    }
+
+    /// <summary>The complete message, non-streaming: thinking (when shown), the text with any citations, then the tool calls.</summary>
+    public void WriteMessage(Utf8JsonWriter json, ChatResult result, bool includeThoughts, IReadOnlyList<ToolCall> calls, AnthropicUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(result);
         json.WriteStartObject();
@@ -42,23 +55,39 @@ internal sealed class AnthropicMessageWriter
             json.WriteEndObject();
         }
 
-        json.WriteStartObject();
-        json.WriteString("type", "text");
-        json.WriteString("text", CompatJson.TextWithImages(result));
-        if (result.Citations.Count > 0)
+        var text = CompatJson.TextWithImages(result);
+        if (calls.Count == 0 || text.Length > 0)
         {
-            json.WriteStartArray("citations");
-            foreach (var citation in result.Citations)
+            json.WriteStartObject();
+            json.WriteString("type", "text");
+            json.WriteString("text", text);
+            if (result.Citations.Count > 0)
             {
-                WriteCitation(json, citation);
+                json.WriteStartArray("citations");
+                foreach (var citation in result.Citations)
+                {
+                    WriteCitation(json, citation);
+                }
+
+                json.WriteEndArray();
             }
 
-            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        json.WriteEndObject();
+        foreach (var call in calls)
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "tool_use");
+            json.WriteString("id", ToolUseId(call));
+            json.WriteString("name", call.Name);
+            json.WritePropertyName("input");
+            call.Arguments.WriteTo(json);
+            json.WriteEndObject();
+        }
+
         json.WriteEndArray();
-        json.WriteString("stop_reason", EndTurn);
+        json.WriteString("stop_reason", StopReason(calls));
         json.WriteNull("stop_sequence");
         WriteUsage(json, usage);
         json.WriteEndObject();
@@ -100,6 +129,24 @@ internal sealed class AnthropicMessageWriter
             json.WriteString("text", string.Empty);
         }
 
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A <c>tool_use</c> block's start: its id and name, and an empty input the <c>input_json_delta</c> fills.</summary>
+    public static void WriteToolUseStart(Utf8JsonWriter json, int index, ToolCall call)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(call);
+        json.WriteStartObject();
+        json.WriteString("type", "content_block_start");
+        json.WriteNumber("index", index);
+        json.WriteStartObject("content_block");
+        json.WriteString("type", "tool_use");
+        json.WriteString("id", ToolUseId(call));
+        json.WriteString("name", call.Name);
+        json.WriteStartObject("input");
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -151,6 +198,8 @@ internal sealed class AnthropicMessageWriter
         json.WriteString("stop_reason", stopReason);
         json.WriteNull("stop_sequence");
         json.WriteEndObject();
+
+        // Input as well as output: after an emulated repair turn the input covers both turns (clients take the last value).
         WriteUsage(json, usage);
         json.WriteEndObject();
     }

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using BridgeEngine.Errors;
+using Gateway.Compat.Tools;
 using Gateway.Pipeline;
 
 namespace Gateway.Compat.Anthropic;
 
 /// <summary>
 /// Reads an Anthropic Messages request. Every field is accounted for: those Gemini honours are mapped (model, system,
-/// messages, stream, thinking), sampling and length hints it has no control for are accepted and reported in
+/// messages, stream, thinking; tools and tool_choice for the emulation, <see cref="AnthropicToolReader"/>), sampling
+/// and length hints it has no control for are accepted and reported in
 /// <c>x-bridge-ignored-params</c> (<c>max_tokens</c> is required, as Anthropic requires it, and ignored), features it
 /// cannot do are refused by name, and unknown fields are refused with one 400 naming them all.
 /// </summary>
@@ -24,7 +26,8 @@ internal static class AnthropicRequestReader
         "container", "mcp_servers", "context_management", "output_config", "output_format", "fallbacks", "speed",
     };
 
-    public static CompatChatInput Read(JsonElement root)
+    /// <param name="emulateTools">False under <c>Compat:Tools:Mode = reject</c>: tools and tool blocks are refused.</param>
+    public static CompatChatInput Read(JsonElement root, bool emulateTools)
     {
         string? model = null;
         JsonElement? messages = null;
@@ -32,6 +35,8 @@ internal static class AnthropicRequestReader
         var maxTokensSeen = false;
         var stream = false;
         var thinking = false;
+        IReadOnlyList<ToolDefinition> tools = [];
+        var toolChoice = ToolChoice.Auto;
         var ignored = new List<string>();
         var unknown = new List<string>();
 
@@ -66,18 +71,10 @@ internal static class AnthropicRequestReader
                     thinking = ReadThinking(value, ignored);
                     break;
                 case "tools":
-                    if (!CompatJson.IsNull(value) && !(value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0))
-                    {
-                        throw Refuse(name, "'tools' is not supported: the Gemini web app has no tool calling.");
-                    }
-
+                    tools = AnthropicToolReader.ReadTools(value, emulateTools);
                     break;
                 case "tool_choice":
-                    if (!CompatJson.IsNull(value) && !(value.ValueKind == JsonValueKind.Object && value.TryGetProperty("type", out var choice) && choice.ValueKind == JsonValueKind.String && choice.GetString() is "auto" or "none"))
-                    {
-                        throw Refuse(name, "'tool_choice' is not supported: the Gemini web app has no tool calling.");
-                    }
-
+                    toolChoice = AnthropicToolReader.ReadToolChoice(value, emulateTools, ignored);
                     break;
                 default:
                     if (IgnoredHints.Contains(name))
@@ -123,8 +120,9 @@ internal static class AnthropicRequestReader
             throw new RequestRejectedException("messages", "'messages' is required.");
         }
 
+        AnthropicToolReader.CheckChoice(toolChoice, tools);
         var instructions = AnthropicContentReader.ReadSystem(system);
-        var (turns, attachments) = AnthropicContentReader.ReadMessages(list);
+        var (turns, attachments) = AnthropicContentReader.ReadMessages(list, emulateTools);
         return new CompatChatInput
         {
             Model = model,
@@ -134,6 +132,8 @@ internal static class AnthropicRequestReader
             Stream = stream,
             ExtendedThinking = thinking,
             IncludeThoughts = thinking,
+            Tools = tools,
+            ToolChoice = toolChoice,
             IgnoredParams = ignored,
         };
     }
