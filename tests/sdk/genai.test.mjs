@@ -89,17 +89,17 @@ describe('Google Gen AI SDK against its default API version (v1)', () => {
     );
   });
 
-  test('JSON mode raises ApiError 400 naming the field', async () => {
+  test('an unsupported field raises ApiError 400 naming it', async () => {
     await assert.rejects(
       client().models.generateContent({
         model: 'gemini-3-flash',
         contents: 'hi',
-        config: { responseMimeType: 'application/json' },
+        config: { candidateCount: 2 },
       }),
       (error) => {
         assert.ok(error instanceof ApiError);
         assert.equal(error.status, 400);
-        assert.match(error.message, /generationConfig\.responseMimeType/);
+        assert.match(error.message, /generationConfig\.candidateCount/);
         return true;
       },
     );

@@ -99,17 +99,17 @@ describe('OpenAI SDK against /v1', () => {
     );
   });
 
-  test('tools raise BadRequestError (400) naming the parameter', async () => {
+  test('an unsupported parameter raises BadRequestError (400) naming it', async () => {
     await assert.rejects(
       client().chat.completions.create({
         model: 'gemini-3-flash',
         messages: [{ role: 'user', content: 'hi' }],
-        tools: [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: {} } } }],
+        n: 2,
       }),
       (error) => {
         assert.ok(error instanceof OpenAI.BadRequestError, `got ${error?.constructor?.name}`);
         assert.equal(error.status, 400);
-        assert.equal(error.param, 'tools');
+        assert.equal(error.param, 'n');
         return true;
       },
     );

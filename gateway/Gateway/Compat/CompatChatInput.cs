@@ -35,6 +35,9 @@ internal sealed record CompatChatInput
     /// <summary>Structured output (JSON mode or a JSON Schema) the answer must follow; null = free text.</summary>
     public StructuredOutput? Output { get; init; }
 
+    /// <summary>Send the usage estimate in a stream too (OpenAI <c>stream_options.include_usage</c>); answers that have a usage field always carry it.</summary>
+    public bool IncludeUsage { get; init; }
+
     /// <summary>Parameters accepted but without effect upstream; reported in <c>x-bridge-ignored-params</c>.</summary>
     public IReadOnlyList<string> IgnoredParams { get; init; } = [];
 }

@@ -21,6 +21,9 @@ internal static class LogEventIds
     /// <summary>Endpoints/ResearchEndpoints.cs</summary>
     public const int ResearchEndpointsEventsFailed = 3101;
 
+    /// <summary>Pipeline/ChatTurnRunner.cs (a reviewed answer, e.g. emulated tools, needed a repair turn)</summary>
+    public const int ChatTurnRunnerAnswerRetried = 3201;
+
     /// <summary>Proxy/BridgeDispatchMiddleware.cs</summary>
     public const int BridgeDispatchMiddlewareUnknownOperation = 4001;
 

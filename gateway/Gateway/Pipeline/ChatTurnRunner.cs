@@ -1,6 +1,7 @@
 using BridgeEngine.Client;
 using BridgeEngine.Contracts;
 using BridgeEngine.Errors;
+using Gateway.Diagnostics;
 using Gateway.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace Gateway.Pipeline;
 /// so a failure up to then (usage limit, expired cookies, bad model) is still a normal error with its HTTP status;
 /// after it, events are written as they arrive, with heartbeats while upstream is silent.
 /// </summary>
-internal sealed class ChatTurnRunner
+internal sealed partial class ChatTurnRunner
 {
     private const string NoAnswer = "Gemini ended the response without an answer.";
 
@@ -22,12 +23,14 @@ internal sealed class ChatTurnRunner
     private readonly GeminiWebClient _client;
     private readonly IOptionsMonitor<StreamingOptions> _streaming;
     private readonly TimeProvider _time;
+    private readonly ILogger<ChatTurnRunner> _logger;
 
-    public ChatTurnRunner(GeminiWebClient client, IOptionsMonitor<StreamingOptions> streaming, TimeProvider time)
+    public ChatTurnRunner(GeminiWebClient client, IOptionsMonitor<StreamingOptions> streaming, TimeProvider time, ILogger<ChatTurnRunner> logger)
     {
         _client = client;
         _streaming = streaming;
         _time = time;
+        _logger = logger;
     }
 
     public async Task RunAsync(BridgeCall call, ChatRequest request, bool stream, IChatWireFormat format)
@@ -98,6 +101,8 @@ internal sealed class ChatTurnRunner
                 case AnswerVerdict.Accept accept:
                     return accept.Result;
                 case AnswerVerdict.Retry retry when turns < MaxReviewedTurns:
+                    // How often emulated answers need a repair tells operators how well the model follows the format.
+                    Log.AnswerRetried(_logger, call.Route.RouteId, turns);
                     request = retry.Next;
                     break;
                 default:
@@ -158,4 +163,10 @@ internal sealed class ChatTurnRunner
     }
 
     private static async ValueTask DiscardAsync(ValueTask<System.IO.Pipelines.FlushResult> flush) => await flush;
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogEventIds.ChatTurnRunnerAnswerRetried, LogLevel.Information, "Route {RouteId}: answer {Turn} was not usable; running one more turn")]
+        public static partial void AnswerRetried(ILogger logger, string routeId, int turn);
+    }
 }

@@ -21,12 +21,20 @@ internal static class AnswerComposer
     {
         var prompt = request.Prompt;
         var lower = prompt.ToLowerInvariant();
-        var generated = request.Kind == AnswerKind.Chat && (lower.Contains("draw", StringComparison.Ordinal) || lower.Contains("generate an image", StringComparison.Ordinal));
-        var web = request.Kind == AnswerKind.Chat && (lower.Contains("photo", StringComparison.Ordinal) || lower.Contains("picture of", StringComparison.Ordinal));
-        var markdown = request.Kind == AnswerKind.Chat && lower.Contains("markdown", StringComparison.Ordinal);
+
+        // The gateway's emulated tool / JSON instructions are played as written (InstructionPlay.cs); nothing is added.
+        var played = request.Kind == AnswerKind.Chat ? InstructionPlay.Answer(prompt, request.RawPrompt ?? prompt) : null;
+        var chat = request.Kind == AnswerKind.Chat && played is null;
+        var generated = chat && (lower.Contains("draw", StringComparison.Ordinal) || lower.Contains("generate an image", StringComparison.Ordinal));
+        var web = chat && (lower.Contains("photo", StringComparison.Ordinal) || lower.Contains("picture of", StringComparison.Ordinal));
+        var markdown = chat && lower.Contains("markdown", StringComparison.Ordinal);
 
         var sb = new StringBuilder();
-        if (request.GemName is not null)
+        if (played is not null)
+        {
+            sb.Append(played);
+        }
+        else if (request.GemName is not null)
         {
             sb.Append("[gem ").Append(request.GemName).Append("] ");
         }
@@ -38,6 +46,8 @@ internal static class AnswerComposer
                 break;
             case AnswerKind.ResearchStarted:
                 sb.Append("Research started. I will browse sources and write a report; this takes a few minutes.");
+                break;
+            case AnswerKind.Chat when played is not null:
                 break;
             default:
                 AppendChat(sb, request, prompt);

@@ -2,7 +2,7 @@ using GeminiSimulator.Accounts;
 
 namespace GeminiSimulator.Answers;
 
-/// <summary>What the composer needs to know about a turn.</summary>
+/// <summary>What the composer needs to know about a turn; <see cref="RawPrompt"/> still holds the directives.</summary>
 internal sealed record AnswerRequest(
     string Prompt,
     int TurnNumber,
@@ -11,4 +11,5 @@ internal sealed record AnswerRequest(
     bool Thinking,
     bool ExtendedThinking,
     AnswerKind Kind,
-    int FrameCount);
+    int FrameCount,
+    string? RawPrompt = null);

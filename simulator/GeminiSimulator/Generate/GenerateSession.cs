@@ -58,7 +58,8 @@ internal sealed class GenerateSession
             model.Thinking,
             header.ExtendedThinking,
             kind,
-            plan.FrameCount));
+            plan.FrameCount,
+            parsed.Prompt));
     }
 
     public SimRequest Request { get; }

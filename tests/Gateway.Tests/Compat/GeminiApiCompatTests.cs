@@ -63,7 +63,10 @@ public sealed class GeminiApiCompatTests : IClassFixture<CompatFixture>
         Assert.Contains("Simulated answer to \"Hello Gemini\"", Text(body), StringComparison.Ordinal);
         Assert.Equal("gemini-3-flash", body.GetProperty("modelVersion").GetString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("responseId").GetString()));
-        Assert.False(body.TryGetProperty("usageMetadata", out _));
+        var usage = body.GetProperty("usageMetadata");
+        Assert.True(usage.GetProperty("promptTokenCount").GetInt32() > 0);
+        Assert.True(usage.GetProperty("candidatesTokenCount").GetInt32() > 0);
+        Assert.Equal("true", response.Headers.GetValues("x-bridge-usage-estimated").Single());
     }
 
     [Fact]
@@ -181,9 +184,9 @@ public sealed class GeminiApiCompatTests : IClassFixture<CompatFixture>
     }
 
     [Theory]
-    [InlineData("tools", """[{"functionDeclarations":[{"name":"f"}]}]""", "tools")]
-    [InlineData("toolConfig", """{"functionCallingConfig":{"mode":"ANY"}}""", "toolConfig")]
-    [InlineData("generationConfig", """{"responseMimeType":"application/json"}""", "generationConfig.responseMimeType")]
+    [InlineData("tools", """[{"googleSearch":{}}]""", "tools[0].googleSearch")]
+    [InlineData("toolConfig", """{"functionCallingConfig":{"mode":"ANY"}}""", "toolConfig.functionCallingConfig.mode")]
+    [InlineData("generationConfig", """{"responseMimeType":"text/x.enum"}""", "generationConfig.responseMimeType")]
     [InlineData("generationConfig", """{"responseSchema":{"type":"OBJECT"}}""", "generationConfig.responseSchema")]
     [InlineData("generationConfig", """{"candidateCount":2}""", "generationConfig.candidateCount")]
     [InlineData("generationConfig", """{"stopSequences":["END"]}""", "generationConfig.stopSequences")]

@@ -1,7 +1,10 @@
 using BridgeEngine.Errors;
 using Gateway.ApiDocs;
 using Gateway.Endpoints;
+using Gateway.Compat.Tools;
+using Gateway.Compat.Usage;
 using Gateway.Pipeline;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Compat.GeminiApi;
 
@@ -16,11 +19,13 @@ internal sealed class GeminiGenerateOperation : IBridgeOperation
 
     private readonly CompatRequestBuilder _builder;
     private readonly ChatTurnRunner _runner;
+    private readonly IOptionsMonitor<ToolsOptions> _tools;
 
-    public GeminiGenerateOperation(CompatRequestBuilder builder, ChatTurnRunner runner)
+    public GeminiGenerateOperation(CompatRequestBuilder builder, ChatTurnRunner runner, IOptionsMonitor<ToolsOptions> tools)
     {
         _builder = builder;
         _runner = runner;
+        _tools = tools;
     }
 
     public string Name => OperationName;
@@ -42,12 +47,19 @@ internal sealed class GeminiGenerateOperation : IBridgeOperation
         CompatChatInput input;
         using (var body = await _builder.ReadBodyAsync(call))
         {
-            input = GeminiRequestReader.Read(body.RootElement, path.Model, stream);
+            input = GeminiRequestReader.Read(body.RootElement, path.Model, stream, _tools.CurrentValue.Emulates);
         }
 
-        var request = await _builder.BuildAsync(call, input, "contents");
+        var emulation = AnswerEmulation.For(input);
+        var request = await _builder.BuildAsync(call, input, "contents", emulation);
         var sse = string.Equals(call.Request.Query["alt"], "sse", StringComparison.OrdinalIgnoreCase);
-        var format = new GeminiChatFormat(new GeminiResponseWriter(call.Context.TraceIdentifier, input.Model), input.IncludeThoughts, sse);
-        await _runner.RunAsync(call, request, stream, format);
+        if (stream)
+        {
+            // The last chunk carries usageMetadata.
+            UsageEstimator.FlagOnSuccess(call.Response);
+        }
+
+        var format = new GeminiChatFormat(new GeminiResponseWriter(call.Context.TraceIdentifier, input.Model), input.IncludeThoughts, sse, emulation, request.Prompt);
+        await _runner.RunAsync(call, request, stream, format, emulation);
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text;
+using Gateway.Compat.Structured;
+using Gateway.Compat.Tools;
 using Gateway.Pipeline;
 
 namespace Gateway.Compat.GeminiApi;
@@ -8,7 +10,8 @@ namespace Gateway.Compat.GeminiApi;
 /// Reads a Gemini API <c>GenerateContentRequest</c>. Field names are accepted in camelCase and snake_case (as the
 /// Gemini API's JSON mapping does). <c>contents</c> is replayed as context like the OpenAI surface's messages;
 /// <c>inlineData</c> parts are uploaded; sampling hints are accepted and reported in <c>x-bridge-ignored-params</c>;
-/// tools, JSON mode / schemas, more than one candidate, logprobs, speech and file URIs are refused naming the field.
+/// function declarations, function calls and responses and JSON mode are emulated (<see cref="GeminiToolReader"/>);
+/// more than one candidate, logprobs, speech and file URIs are refused naming the field.
 /// </summary>
 internal static class GeminiRequestReader
 {
@@ -18,8 +21,12 @@ internal static class GeminiRequestReader
         "enableEnhancedCivicAnswers",
     };
 
-    public static CompatChatInput Read(JsonElement root, string model, bool stream)
+    /// <param name="emulate">Tools and JSON mode are emulated (<c>Compat:Tools:Mode = emulate</c>); otherwise refused.</param>
+    public static CompatChatInput Read(JsonElement root, string model, bool stream, bool emulate)
     {
+        var tools = new List<ToolDefinition>();
+        var choice = ToolChoice.Auto;
+        StructuredOutput? output = null;
         JsonElement? contents = null;
         var instructions = new List<string>();
         var ignored = new List<string>();
@@ -46,7 +53,7 @@ internal static class GeminiRequestReader
 
                     break;
                 case "generationConfig":
-                    (extended, includeThoughts) = ReadGenerationConfig(value, ignored);
+                    (extended, includeThoughts, output) = ReadGenerationConfig(value, ignored, emulate);
                     break;
                 case "safetySettings":
                     if (!CompatJson.IsNull(value) && !(value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0))
@@ -55,12 +62,11 @@ internal static class GeminiRequestReader
                     }
 
                     break;
-                case "tools" or "toolConfig":
-                    if (!CompatJson.IsNull(value) && !(value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0))
-                    {
-                        throw new RequestRejectedException(name, $"'{name}' is not supported: the Gemini web app has no function calling, code execution or tool configuration.");
-                    }
-
+                case "tools":
+                    tools.AddRange(GeminiToolReader.ReadTools(value, emulate));
+                    break;
+                case "toolConfig":
+                    choice = GeminiToolReader.ReadToolConfig(value, emulate);
                     break;
                 case "cachedContent":
                     if (!CompatJson.IsNull(value))
@@ -88,7 +94,17 @@ internal static class GeminiRequestReader
             throw new RequestRejectedException("contents", "'contents' is required.");
         }
 
-        var (turns, attachments) = ReadContents(list);
+        if (choice.Mode is ToolChoiceMode.Required or ToolChoiceMode.Named && tools.Count == 0)
+        {
+            throw new RequestRejectedException("toolConfig.functionCallingConfig.mode", "'toolConfig.functionCallingConfig.mode' ANY needs function declarations in 'tools'.");
+        }
+
+        if (choice.Mode == ToolChoiceMode.Named && tools.All(t => t.Name != choice.Name))
+        {
+            throw new RequestRejectedException("toolConfig.functionCallingConfig.allowedFunctionNames", $"'toolConfig.functionCallingConfig.allowedFunctionNames' names '{CompatJson.Safe(choice.Name!)}', which is not declared in 'tools'.");
+        }
+
+        var (turns, attachments) = ReadContents(list, emulate);
         return new CompatChatInput
         {
             Model = model,
@@ -99,6 +115,9 @@ internal static class GeminiRequestReader
             ExtendedThinking = extended,
             IncludeThoughts = includeThoughts,
             IgnoredParams = ignored,
+            Tools = tools,
+            ToolChoice = choice,
+            Output = output,
         };
     }
 
@@ -128,11 +147,11 @@ internal static class GeminiRequestReader
         return result.ToString();
     }
 
-    private static (bool Extended, bool IncludeThoughts) ReadGenerationConfig(JsonElement config, List<string> ignored)
+    private static (bool Extended, bool IncludeThoughts, StructuredOutput? Output) ReadGenerationConfig(JsonElement config, List<string> ignored, bool emulate)
     {
         if (CompatJson.IsNull(config))
         {
-            return (false, false);
+            return (false, false, null);
         }
 
         if (config.ValueKind != JsonValueKind.Object)
@@ -142,6 +161,9 @@ internal static class GeminiRequestReader
 
         var extended = false;
         var includeThoughts = false;
+        string? mime = null;
+        JsonElement? responseSchema = null;
+        JsonElement? responseJsonSchema = null;
         foreach (var property in config.EnumerateObject())
         {
             var name = Camel(property.Name);
@@ -169,13 +191,15 @@ internal static class GeminiRequestReader
 
                     break;
                 case "responseMimeType":
-                    if (!(value.ValueKind == JsonValueKind.String && value.GetString() is "text/plain" or ""))
-                    {
-                        throw new RequestRejectedException(field, $"'{field}' other than text/plain is not supported: the Gemini web app has no JSON mode.");
-                    }
-
+                    mime = CompatJson.RequireString(value, field);
                     break;
-                case "responseSchema" or "responseJsonSchema" or "speechConfig" or "imageConfig" or "routingConfig" or "modelSelectionConfig":
+                case "responseSchema":
+                    responseSchema = value;
+                    break;
+                case "responseJsonSchema":
+                    responseJsonSchema = value;
+                    break;
+                case "speechConfig" or "imageConfig" or "routingConfig" or "modelSelectionConfig":
                     throw new RequestRejectedException(field, $"'{field}' is not supported by the Gemini web bridge.");
                 case "responseLogprobs":
                     if (CompatJson.Bool(value, field) == true)
@@ -207,7 +231,7 @@ internal static class GeminiRequestReader
             }
         }
 
-        return (extended, includeThoughts);
+        return (extended, includeThoughts, GeminiToolReader.ReadOutput(mime, responseSchema, responseJsonSchema, emulate));
     }
 
     private static (bool Extended, bool IncludeThoughts) ReadThinkingConfig(JsonElement value, List<string> ignored)
@@ -256,11 +280,11 @@ internal static class GeminiRequestReader
         }
 
         var attachments = new List<CompatAttachment>();
-        var text = ContentText(value, "systemInstruction", attachments, allowFiles: false);
+        var text = ContentText(value, "systemInstruction", attachments, allowFiles: false, null, null);
         return text;
     }
 
-    private static (IReadOnlyList<CompatTurn> Turns, IReadOnlyList<CompatAttachment> Attachments) ReadContents(JsonElement contents)
+    private static (IReadOnlyList<CompatTurn> Turns, IReadOnlyList<CompatAttachment> Attachments) ReadContents(JsonElement contents, bool emulate)
     {
         if (contents.ValueKind != JsonValueKind.Array)
         {
@@ -285,12 +309,29 @@ internal static class GeminiRequestReader
                 {
                     "user" or "" => CompatRole.User,
                     "model" => CompatRole.Model,
+
+                    // Some clients send function responses under role "function" or "tool".
+                    "function" or "tool" when emulate => CompatRole.User,
                     var other => throw new RequestRejectedException(path + ".role", $"'{path}.role' must be 'user' or 'model', not '{CompatJson.Safe(other)}'."),
                 };
             }
 
-            var text = ContentText(content, path, attachments, allowFiles: role == CompatRole.User);
-            if (role == CompatRole.User || text.Length > 0)
+            var calls = emulate && role == CompatRole.Model ? new List<ToolCall>() : null;
+            var results = emulate && role == CompatRole.User ? new List<ToolResult>() : null;
+            var text = ContentText(content, path, attachments, allowFiles: role == CompatRole.User, calls, results);
+            if (results is { Count: > 0 })
+            {
+                turns.AddRange(results.Select(CompatTurn.ForToolResult));
+                if (text.Length > 0)
+                {
+                    turns.Add(new CompatTurn(CompatRole.User, text));
+                }
+            }
+            else if (calls is { Count: > 0 })
+            {
+                turns.Add(CompatTurn.ForToolCalls(text, calls));
+            }
+            else if (role == CompatRole.User || text.Length > 0)
             {
                 turns.Add(new CompatTurn(role, text));
             }
@@ -301,15 +342,17 @@ internal static class GeminiRequestReader
             throw new RequestRejectedException("contents", "'contents' must not be empty.");
         }
 
-        if (turns[^1].Role != CompatRole.User)
+        if (turns[^1].Role == CompatRole.Model)
         {
-            throw new RequestRejectedException("contents", "The last entry of 'contents' must have role 'user'.");
+            throw new RequestRejectedException("contents", "The last entry of 'contents' must have role 'user' (a message or function responses).");
         }
 
         return (turns, attachments);
     }
 
-    private static string ContentText(JsonElement content, string path, List<CompatAttachment> attachments, bool allowFiles)
+    /// <param name="calls">Collects <c>functionCall</c> parts (model turns, when emulating); null refuses them.</param>
+    /// <param name="results">Collects <c>functionResponse</c> parts (user turns, when emulating); null refuses them.</param>
+    private static string ContentText(JsonElement content, string path, List<CompatAttachment> attachments, bool allowFiles, List<ToolCall>? calls, List<ToolResult>? results)
     {
         if (content.ValueKind != JsonValueKind.Object)
         {
@@ -367,8 +410,14 @@ internal static class GeminiRequestReader
                         break;
                     case "fileData":
                         throw new RequestRejectedException(field, $"'{field}' is not supported: the gateway does not fetch file URIs; send the bytes as 'inlineData'.");
+                    case "functionCall" when calls is not null:
+                        calls.Add(GeminiToolReader.ReadCall(property.Value, field));
+                        break;
+                    case "functionResponse" when results is not null:
+                        results.Add(GeminiToolReader.ReadResult(property.Value, field));
+                        break;
                     case "functionCall" or "functionResponse" or "executableCode" or "codeExecutionResult" or "toolCall" or "toolResponse":
-                        throw new RequestRejectedException(field, $"'{field}' is not supported: the Gemini web app has no function calling or code execution.");
+                        throw new RequestRejectedException(field, $"'{field}' is not supported: the Gemini web app has no function calling or code execution here (function calls are emulated in model turns, responses in user turns, unless Compat:Tools:Mode = reject).");
                     case "videoMetadata":
                         throw new RequestRejectedException(field, $"'{field}' is not supported.");
                     default:

@@ -1,6 +1,9 @@
 using Gateway.ApiDocs;
 using Gateway.Endpoints;
+using Gateway.Compat.Tools;
+using Gateway.Compat.Usage;
 using Gateway.Pipeline;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Compat.OpenAi;
 
@@ -15,30 +18,39 @@ internal sealed class OpenAiChatCompletionsOperation : IBridgeOperation
     private readonly CompatRequestBuilder _builder;
     private readonly ChatTurnRunner _runner;
     private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<ToolsOptions> _tools;
 
-    public OpenAiChatCompletionsOperation(CompatRequestBuilder builder, ChatTurnRunner runner, TimeProvider time)
+    public OpenAiChatCompletionsOperation(CompatRequestBuilder builder, ChatTurnRunner runner, TimeProvider time, IOptionsMonitor<ToolsOptions> tools)
     {
         _builder = builder;
         _runner = runner;
         _time = time;
+        _tools = tools;
     }
 
     public string Name => OperationName;
 
     public OperationDoc Describe(string method, string path, string? action) =>
-        new("OpenAI Chat Completions", "The OpenAI Chat Completions API (messages, stream, image inputs) over your Gemini session, in OpenAI's request, response and error shapes.", null, null, Streams: true);
+        new("OpenAI Chat Completions", "The OpenAI Chat Completions API (messages, stream, image inputs, emulated tools and response_format) over your Gemini session, in OpenAI's request, response and error shapes.", null, null, Streams: true);
 
     public async Task HandleAsync(BridgeCall call)
     {
         CompatChatInput input;
         using (var body = await _builder.ReadBodyAsync(call))
         {
-            input = OpenAiRequestReader.Read(body.RootElement);
+            input = OpenAiRequestReader.Read(body.RootElement, _tools.CurrentValue.Emulates);
         }
 
-        var request = await _builder.BuildAsync(call, input, "messages");
+        var emulation = AnswerEmulation.For(input);
+        var request = await _builder.BuildAsync(call, input, "messages", emulation);
         var id = "chatcmpl-" + call.Context.TraceIdentifier.Replace("-", string.Empty, StringComparison.Ordinal);
-        var format = new OpenAiChatFormat(new OpenAiCompletionWriter(id, _time.GetUtcNow().ToUnixTimeSeconds(), input.Model));
-        await _runner.RunAsync(call, request, input.Stream, format);
+        var streamUsage = input.Stream && input.IncludeUsage;
+        if (streamUsage)
+        {
+            UsageEstimator.FlagOnSuccess(call.Response);
+        }
+
+        var format = new OpenAiChatFormat(new OpenAiCompletionWriter(id, _time.GetUtcNow().ToUnixTimeSeconds(), input.Model), emulation, request.Prompt, streamUsage);
+        await _runner.RunAsync(call, request, input.Stream, format, emulation);
     }
 }

@@ -7,11 +7,12 @@ namespace Gateway.Compat.OpenAi;
 /// <summary>
 /// Reads <c>messages</c>: system and developer messages become instructions; user and assistant messages become the
 /// replayed conversation; image and file parts must be inline base64 (<c>data:</c> URLs or <c>file_data</c>) and are
-/// uploaded to Gemini with the turn. Tool and function messages, tool calls and audio are refused by name.
+/// uploaded to Gemini with the turn. Tool messages and assistant tool calls are read for the emulation
+/// (<see cref="OpenAiToolMessages"/>), or refused by name under <c>Compat:Tools:Mode = reject</c>; audio is refused.
 /// </summary>
 internal static class OpenAiMessageReader
 {
-    public static (IReadOnlyList<string> Instructions, IReadOnlyList<CompatTurn> Turns, IReadOnlyList<CompatAttachment> Attachments) Read(JsonElement messages)
+    public static (IReadOnlyList<string> Instructions, IReadOnlyList<CompatTurn> Turns, IReadOnlyList<CompatAttachment> Attachments) Read(JsonElement messages, bool emulateTools)
     {
         if (messages.ValueKind != JsonValueKind.Array)
         {
@@ -33,7 +34,7 @@ internal static class OpenAiMessageReader
             var role = message.TryGetProperty("role", out var roleValue) ? CompatJson.RequireString(roleValue, path + ".role") : throw new RequestRejectedException(path + ".role", $"'{path}.role' is required.");
             foreach (var property in message.EnumerateObject())
             {
-                CheckField(role, property, path);
+                CheckField(role, property, path, emulateTools);
             }
 
             message.TryGetProperty("content", out var content);
@@ -52,14 +53,18 @@ internal static class OpenAiMessageReader
                     break;
                 case "assistant":
                     var answer = Text(content, path + ".content", role, attachments);
-                    if (answer.Length > 0)
+                    var calls = emulateTools ? OpenAiToolMessages.ReadCalls(message, path) : [];
+                    if (answer.Length > 0 || calls.Count > 0)
                     {
-                        turns.Add(new CompatTurn(CompatRole.Model, answer));
+                        turns.Add(CompatTurn.ForToolCalls(answer, calls));
                     }
 
                     break;
+                case "tool" or "function" when emulateTools:
+                    turns.Add(CompatTurn.ForToolResult(OpenAiToolMessages.ReadResult(message, role, path, Text(content, path + ".content", role, null))));
+                    break;
                 case "tool" or "function":
-                    throw new RequestRejectedException(path + ".role", $"'{path}.role' '{role}' is not supported: the Gemini web app has no tool or function calling.");
+                    throw new RequestRejectedException(path + ".role", $"'{path}.role' '{role}' {OpenAiToolReader.NoToolsMessage}");
                 default:
                     throw new RequestRejectedException(path + ".role", $"'{path}.role' must be system, developer, user or assistant.");
             }
@@ -70,25 +75,27 @@ internal static class OpenAiMessageReader
             throw new RequestRejectedException("messages", "'messages' needs at least one user message.");
         }
 
-        if (turns[^1].Role != CompatRole.User)
+        if (turns[^1].Role == CompatRole.Model)
         {
-            throw new RequestRejectedException("messages", "The last message in 'messages' must be from the user (assistant prefill is not supported).");
+            throw new RequestRejectedException("messages", "The last message in 'messages' must be from the user or a tool (assistant prefill is not supported).");
         }
 
         return (instructions, turns, attachments);
     }
 
-    private static void CheckField(string role, JsonProperty property, string path)
+    private static void CheckField(string role, JsonProperty property, string path, bool emulateTools)
     {
         var param = $"{path}.{CompatJson.Safe(property.Name)}";
         switch (property.Name)
         {
             case "role" or "content" or "name":
                 return;
+            case "tool_call_id" when role == "tool":
+                return;
             case "tool_calls" or "function_call" when role == "assistant":
-                if (!CompatJson.IsNull(property.Value) && !(property.Value.ValueKind == JsonValueKind.Array && property.Value.GetArrayLength() == 0))
+                if (!emulateTools && !CompatJson.IsNull(property.Value) && !(property.Value.ValueKind == JsonValueKind.Array && property.Value.GetArrayLength() == 0))
                 {
-                    throw new RequestRejectedException(param, $"'{param}' is not supported: the Gemini web app has no tool or function calling.");
+                    throw new RequestRejectedException(param, $"'{param}' {OpenAiToolReader.NoToolsMessage}");
                 }
 
                 return;
@@ -108,12 +115,12 @@ internal static class OpenAiMessageReader
         }
     }
 
-    private static string Text(JsonElement content, string path, string role, List<CompatAttachment> attachments)
+    private static string Text(JsonElement content, string path, string role, List<CompatAttachment>? attachments)
     {
         switch (content.ValueKind)
         {
             case JsonValueKind.Undefined or JsonValueKind.Null:
-                if (role == "assistant")
+                if (role == "assistant" || attachments is null)
                 {
                     return string.Empty;
                 }
@@ -150,10 +157,10 @@ internal static class OpenAiMessageReader
 
                     text.Append(value);
                     break;
-                case "image_url" when role == "user":
+                case "image_url" when role == "user" && attachments is not null:
                     attachments.Add(ReadImage(part, partPath, attachments.Count + 1));
                     break;
-                case "file" when role == "user":
+                case "file" when role == "user" && attachments is not null:
                     attachments.Add(ReadFile(part, partPath, attachments.Count + 1));
                     break;
                 case "input_audio":

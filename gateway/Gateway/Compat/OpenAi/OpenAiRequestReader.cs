@@ -1,5 +1,7 @@
 using System.Text.Json;
 using BridgeEngine.Errors;
+using Gateway.Compat.Structured;
+using Gateway.Compat.Tools;
 using Gateway.Pipeline;
 
 namespace Gateway.Compat.OpenAi;
@@ -7,8 +9,8 @@ namespace Gateway.Compat.OpenAi;
 /// <summary>
 /// Reads an OpenAI Chat Completions request. Every parameter is accounted for: those Gemini honours are mapped,
 /// sampling hints it has no control for are accepted and reported in <c>x-bridge-ignored-params</c>, and features
-/// it cannot do (tools, JSON mode, n &gt; 1, logprobs, audio, ...) are refused with a 400 naming the parameter.
-/// Unknown parameters are refused as OpenAI does.
+/// it cannot do (n &gt; 1, logprobs, audio, ...) are refused with a 400 naming the parameter. Tools and structured
+/// output are emulated (<see cref="OpenAiToolReader"/>), or refused so under <c>Compat:Tools:Mode = reject</c>. Unknown parameters are refused as OpenAI does.
 /// </summary>
 internal static class OpenAiRequestReader
 {
@@ -27,8 +29,14 @@ internal static class OpenAiRequestReader
 
     private static readonly HashSet<string> ReasoningEfforts = new(StringComparer.Ordinal) { "none", "minimal", "low", "medium", "high", "xhigh" };
 
-    public static CompatChatInput Read(JsonElement root)
+    /// <param name="emulate">Tools and structured output are emulated (<c>Compat:Tools:Mode = emulate</c>); otherwise refused.</param>
+    public static CompatChatInput Read(JsonElement root, bool emulate)
     {
+        var tools = new List<ToolDefinition>();
+        var choice = ToolChoice.Auto;
+        var choiceParam = "tool_choice";
+        StructuredOutput? output = null;
+        var includeUsage = false;
         string? model = null;
         JsonElement? messages = null;
         var stream = false;
@@ -52,7 +60,7 @@ internal static class OpenAiRequestReader
                     stream = CompatJson.Bool(value, name) ?? false;
                     break;
                 case "stream_options":
-                    ReadStreamOptions(value, ignored);
+                    includeUsage = ReadStreamOptions(value);
                     break;
                 case "store":
                     store = CompatJson.Bool(value, name) ?? false;
@@ -68,25 +76,14 @@ internal static class OpenAiRequestReader
 
                     break;
                 case "tools" or "functions":
-                    if (!CompatJson.IsNull(value) && !(value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0))
-                    {
-                        throw Unsupported(name, $"'{name}' is not supported: the Gemini web app has no tool or function calling.");
-                    }
-
+                    tools.AddRange(OpenAiToolReader.ReadTools(value, name, emulate));
                     break;
                 case "tool_choice" or "function_call":
-                    if (!CompatJson.IsNull(value) && !(value.ValueKind == JsonValueKind.String && value.GetString() is "none" or "auto"))
-                    {
-                        throw Unsupported(name, $"'{name}' is not supported: the Gemini web app has no tool or function calling.");
-                    }
-
+                    choice = OpenAiToolReader.ReadToolChoice(value, name, emulate);
+                    choiceParam = name;
                     break;
                 case "response_format":
-                    if (!CompatJson.IsNull(value) && !(value.ValueKind == JsonValueKind.Object && value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "text"))
-                    {
-                        throw Unsupported(name, "'response_format' other than {\"type\":\"text\"} is not supported: the Gemini web app has no JSON mode or structured output.");
-                    }
-
+                    output = OpenAiToolReader.ReadResponseFormat(value, emulate);
                     break;
                 case "logprobs":
                     if (CompatJson.Bool(value, name) == true)
@@ -157,7 +154,8 @@ internal static class OpenAiRequestReader
             throw new RequestRejectedException("messages", "'messages' is required.");
         }
 
-        var (instructions, turns, attachments) = OpenAiMessageReader.Read(list);
+        OpenAiToolReader.CheckChoice(choice, tools, choiceParam);
+        var (instructions, turns, attachments) = OpenAiMessageReader.Read(list, emulate);
         return new CompatChatInput
         {
             Model = model,
@@ -169,14 +167,19 @@ internal static class OpenAiRequestReader
             ExtendedThinking = extended,
             IncludeThoughts = true,
             IgnoredParams = ignored,
+            Tools = tools,
+            ToolChoice = choice,
+            Output = output,
+            IncludeUsage = includeUsage,
         };
     }
 
-    private static void ReadStreamOptions(JsonElement value, List<string> ignored)
+    /// <summary>Whether the stream ends with a usage chunk (the gateway's estimate, flagged by x-bridge-usage-estimated).</summary>
+    private static bool ReadStreamOptions(JsonElement value)
     {
         if (CompatJson.IsNull(value))
         {
-            return;
+            return false;
         }
 
         if (value.ValueKind != JsonValueKind.Object)
@@ -184,18 +187,14 @@ internal static class OpenAiRequestReader
             throw new RequestRejectedException("stream_options", $"'stream_options' must be an object, not {CompatJson.Describe(value.ValueKind)}.");
         }
 
+        var includeUsage = false;
         foreach (var option in value.EnumerateObject())
         {
             var param = "stream_options." + CompatJson.Safe(option.Name);
             switch (option.Name)
             {
                 case "include_usage":
-                    // Token counts are not known honestly (the web app reports none), so no usage chunk is sent.
-                    if (CompatJson.Bool(option.Value, param) == true)
-                    {
-                        ignored.Add("stream_options.include_usage");
-                    }
-
+                    includeUsage = CompatJson.Bool(option.Value, param) == true;
                     break;
                 case "include_obfuscation":
                     _ = CompatJson.Bool(option.Value, param);
@@ -204,6 +203,8 @@ internal static class OpenAiRequestReader
                     throw Unsupported(param, $"Unrecognized request argument supplied: {param}");
             }
         }
+
+        return includeUsage;
     }
 
     private static bool ReadReasoningEffort(JsonElement value)

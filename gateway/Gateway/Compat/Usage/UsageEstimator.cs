@@ -32,6 +32,22 @@ internal static class UsageEstimator
         return Estimate(prompt, result.Text, result.Thoughts);
     }
 
+    /// <summary>Flags the response when it starts as a success (a stream whose usage is written at its end).</summary>
+    public static void FlagOnSuccess(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.OnStarting(static state =>
+        {
+            var r = (HttpResponse)state;
+            if (r.StatusCode == StatusCodes.Status200OK)
+            {
+                r.Headers[Header] = "true";
+            }
+
+            return Task.CompletedTask;
+        }, response);
+    }
+
     /// <summary>Flags the response; call before the response starts.</summary>
     public static void MarkEstimated(HttpResponse response)
     {
