@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import { createAnthropic } from '@ai-sdk/anthropic';
-import { generateText, streamText } from 'ai';
+import { generateText, stepCountIs, streamText, tool } from 'ai';
+import { z } from 'zod';
 import { fakePsid, startGateway, TINY_PNG_BASE64 } from './support/gateway.mjs';
 
 describe('Anthropic SDK and AI SDK Anthropic provider against /v1/messages', () => {
@@ -194,5 +195,57 @@ describe('Anthropic SDK and AI SDK Anthropic provider against /v1/messages', () 
     assert.match(text, /Simulated answer to "Stream from the AI SDK"/);
     assert.equal(await result.finishReason, 'stop');
     assert.ok((await result.usage).outputTokens > 0);
+  });
+
+  const weatherTool = {
+    name: 'get_weather',
+    description: 'The weather in a city',
+    input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  };
+
+  test('tools round trip: tool_use, the client runs it, tool_result, the answer', async () => {
+    const ask = { role: 'user', content: 'What is the weather? Use get_weather for city=Paris' };
+    const first = await client().messages.create({ model: 'gemini-3-flash', max_tokens: 1024, tools: [weatherTool], messages: [ask] });
+    assert.equal(first.stop_reason, 'tool_use');
+    const call = first.content.find((b) => b.type === 'tool_use');
+    assert.equal(call.name, 'get_weather');
+    assert.equal(typeof call.input.city, 'string');
+
+    const stream = client().messages.stream({
+      model: 'gemini-3-flash',
+      max_tokens: 1024,
+      tools: [weatherTool],
+      messages: [
+        ask,
+        { role: 'assistant', content: first.content },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: call.id, content: '18C and sunny' }] },
+      ],
+    });
+    const final = await stream.finalMessage();
+    assert.equal(final.stop_reason, 'end_turn');
+    assert.match(final.content.find((b) => b.type === 'text').text, /18C and sunny/);
+  });
+
+  test('AI SDK generateText with a tool runs it and answers with its result', async () => {
+    let ran = 0;
+    const result = await generateText({
+      model: provider()('gemini-3-flash'),
+      maxOutputTokens: 1024,
+      prompt: 'What is the weather? Use get_weather for city=Paris',
+      tools: {
+        get_weather: tool({
+          description: 'The weather in a city',
+          inputSchema: z.object({ city: z.string() }),
+          execute: async ({ city }) => {
+            ran++;
+            return `${city}: 18C and sunny`;
+          },
+        }),
+      },
+      stopWhen: stepCountIs(3),
+    });
+    assert.equal(ran, 1);
+    assert.equal(result.steps[0].finishReason, 'tool-calls');
+    assert.match(result.text, /18C and sunny/);
   });
 });

@@ -194,4 +194,49 @@ public sealed class AnthropicToolsTests : IClassFixture<CompatFixture>
 
         AnthropicCalls.AssertError(response, body, 400, "invalid_request_error", "INVALID_BODY", "tools");
     }
+
+    [Fact]
+    public async Task ToolRoundTrip_ModelCallsTheTool_ThenAnswersWithItsResult()
+    {
+        var ask = $$$"""{"model":"gemini-3-flash","max_tokens":100,"tools":[{{{WeatherTool}}}],"messages":[{"role":"user","content":"What is the weather? Use get_weather for city=Paris"}]}""";
+
+        var (first, call) = await CompatCalls.SendAsync(_fixture.Client, AnthropicCalls.Post(Psid.New(), ask));
+
+        Assert.Equal(200, (int)first.StatusCode);
+        Assert.Equal("tool_use", call.GetProperty("stop_reason").GetString());
+        var toolUse = call.GetProperty("content").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "tool_use");
+        Assert.Equal("get_weather", toolUse.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.String, toolUse.GetProperty("input").GetProperty("city").ValueKind);
+        var id = toolUse.GetProperty("id").GetString()!;
+        Assert.StartsWith("toolu_", id, StringComparison.Ordinal);
+
+        var answerBody = $$$"""
+            {"model":"gemini-3-flash","max_tokens":100,"tools":[{{{WeatherTool}}}],"messages":[
+              {"role":"user","content":"What is the weather? Use get_weather for city=Paris"},
+              {"role":"assistant","content":[{{{toolUse.GetRawText()}}}]},
+              {"role":"user","content":[{"type":"tool_result","tool_use_id":"{{{id}}}","content":"18C and sunny"}]}]}
+            """;
+        var (second, answer) = await CompatCalls.SendAsync(_fixture.Client, AnthropicCalls.Post(Psid.New(), answerBody));
+
+        Assert.Equal(200, (int)second.StatusCode);
+        Assert.Equal("end_turn", answer.GetProperty("stop_reason").GetString());
+        Assert.Contains("18C and sunny", answer.GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ToolUse_Streamed_ThroughTheGateway_IsAToolUseBlockWithInputJsonDelta()
+    {
+        var ask = $$$"""{"model":"gemini-3-flash","max_tokens":100,"stream":true,"tools":[{{{WeatherTool}}}],"tool_choice":{"type":"tool","name":"get_weather"},"messages":[{"role":"user","content":"Weather for city=Oslo"}]}""";
+
+        var (response, events) = await AnthropicCalls.StreamAsync(_fixture.Client, AnthropicCalls.Post(Psid.New(), ask));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var start = events.Select(e => e.Json).Single(e => e.GetProperty("type").GetString() == "content_block_start" && e.GetProperty("content_block").GetProperty("type").GetString() == "tool_use");
+        var index = start.GetProperty("index").GetInt32();
+        var json = string.Concat(events.Select(e => e.Json).Where(e => e.GetProperty("type").GetString() == "content_block_delta" && e.GetProperty("index").GetInt32() == index)
+            .Select(e => e.GetProperty("delta").GetProperty("partial_json").GetString()));
+        Assert.Equal(JsonValueKind.String, JsonDocument.Parse(json).RootElement.GetProperty("city").ValueKind);
+        Assert.Equal("tool_use", events.Single(e => e.Name == "message_delta").Json.GetProperty("delta").GetProperty("stop_reason").GetString());
+        Assert.Equal("message_stop", events[^1].Name);
+    }
 }
