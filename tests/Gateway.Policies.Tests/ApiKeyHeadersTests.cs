@@ -9,6 +9,7 @@ public sealed class ApiKeyHeadersTests
     [InlineData("Authorization", "Bearer sk-openai-style", "sk-openai-style")]
     [InlineData("x-goog-api-key", "goog-style", "goog-style")]
     [InlineData("x-bridge-api-key", "bridge-style", "bridge-style")]
+    [InlineData("x-api-key", "anthropic-style", "anthropic-style")]
     public void Read_EachSupportedHeader_ReturnsTheKey(string header, string value, string expected)
     {
         var context = new DefaultHttpContext();
@@ -36,5 +37,18 @@ public sealed class ApiKeyHeadersTests
         Assert.Equal("sk", ApiKeyHeaders.Read(context.Request));
         context.Request.Headers["x-bridge-api-key"] = "bridge";
         Assert.Equal("bridge", ApiKeyHeaders.Read(context.Request));
+    }
+
+    [Fact]
+    public void Read_AnthropicKeyWithOthers_ComesAfterBearerAndGoog()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers["x-api-key"] = "anthropic";
+        context.Request.Headers["x-goog-api-key"] = "goog";
+
+        Assert.Equal("goog", ApiKeyHeaders.Read(context.Request));
+        context.Request.Headers.Remove("x-goog-api-key");
+        context.Request.Headers["x-api-key"] = new Microsoft.Extensions.Primitives.StringValues(["a", "b"]);
+        Assert.Null(ApiKeyHeaders.Read(context.Request));
     }
 }

@@ -1,4 +1,5 @@
 using Gateway.ApiDocs;
+using Gateway.Compat.Anthropic;
 using Gateway.Compat.GeminiApi;
 using Gateway.Compat.OpenAi;
 using Gateway.Endpoints;
@@ -7,9 +8,9 @@ using Gateway.Pipeline;
 namespace Gateway.Compat;
 
 /// <summary>
-/// <c>GET /v1/models</c> and <c>/v1/models/{id}</c>, which both the OpenAI SDKs and the Google Gen AI SDKs (API version
-/// <c>v1</c>, their default) call: answered in the Gemini API's shape to Google clients and in OpenAI's to everyone else
-/// (<see cref="ClientKind"/>).
+/// <c>GET /v1/models</c> and <c>/v1/models/{id}</c>, which the OpenAI SDKs, the Google Gen AI SDKs (API version
+/// <c>v1</c>, their default) and the Anthropic SDKs all call: answered in the Gemini API's shape to Google clients, in
+/// Anthropic's to Anthropic clients and in OpenAI's to everyone else (<see cref="ClientKind"/>).
 /// </summary>
 internal sealed class ModelsByClientOperation : IBridgeOperation
 {
@@ -17,16 +18,18 @@ internal sealed class ModelsByClientOperation : IBridgeOperation
 
     private readonly OpenAiModelsOperation _openAi;
     private readonly GeminiModelsOperation _gemini;
+    private readonly AnthropicModelsOperation _anthropic;
 
-    public ModelsByClientOperation(OpenAiModelsOperation openAi, GeminiModelsOperation gemini)
+    public ModelsByClientOperation(OpenAiModelsOperation openAi, GeminiModelsOperation gemini, AnthropicModelsOperation anthropic)
     {
         _openAi = openAi;
         _gemini = gemini;
+        _anthropic = anthropic;
     }
 
     public string Name => OperationName;
 
-    private const string ByClient = " Requests carrying x-goog-api-client or x-goog-api-key (the Google Gen AI SDKs) get the Gemini API's shape; all others get OpenAI's.";
+    private const string ByClient = " Requests carrying x-goog-api-client or x-goog-api-key (the Google Gen AI SDKs) get the Gemini API's shape; requests carrying anthropic-version (the Anthropic SDKs) get Anthropic's; all others get OpenAI's.";
 
     public OperationDoc Describe(string method, string path, string? action) =>
         new("List models", "The account's models." + ByClient, null, typeof(OpenAiModelList))
@@ -47,6 +50,15 @@ internal sealed class ModelsByClientOperation : IBridgeOperation
             ],
         };
 
-    public Task HandleAsync(BridgeCall call) =>
-        ClientKind.IsGoogleClient(call.Request) ? _gemini.HandleAsync(call) : _openAi.HandleAsync(call);
+    public Task HandleAsync(BridgeCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        IBridgeOperation operation = ClientKind.Of(call.Request) switch
+        {
+            ClientFamily.Google => _gemini,
+            ClientFamily.Anthropic => _anthropic,
+            _ => _openAi,
+        };
+        return operation.HandleAsync(call);
+    }
 }

@@ -144,7 +144,7 @@ internal sealed partial class ChatTurnRunner
         var stream = await call.StartStreamAsync(format.StreamContentType, format.WriteStreamErrorAsync);
         var writer = stream.Writer;
         var heartbeat = _streaming.CurrentValue.HeartbeatInterval;
-        Func<ValueTask>? onIdle = format.SendsHeartbeats ? () => DiscardAsync(writer.WriteHeartbeatAsync(aborted)) : null;
+        Func<ValueTask>? onIdle = format.SendsHeartbeats ? () => DiscardAsync(format.WriteHeartbeatAsync(writer, aborted)) : null;
         await format.WriteStreamStartAsync(writer, aborted);
         while (true)
         {

@@ -17,6 +17,10 @@ internal interface IChatWireFormat
     /// <summary>False where the stream format has no comments (the Gemini API's JSON array).</summary>
     bool SendsHeartbeats { get; }
 
+    /// <summary>What keeps a silent stream alive: an SSE comment, unless the surface has its own (Anthropic's <c>ping</c>).</summary>
+    ValueTask<System.IO.Pipelines.FlushResult> WriteHeartbeatAsync(EventStreamWriter writer, CancellationToken cancellationToken) =>
+        writer.WriteHeartbeatAsync(cancellationToken);
+
     /// <summary>Whether this surface writes the event; <see cref="ChatEvent.Completed"/> is always written.</summary>
     bool Shows(ChatEvent item);
 

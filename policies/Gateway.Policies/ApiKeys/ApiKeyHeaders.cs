@@ -2,12 +2,14 @@ namespace Gateway.Policies.ApiKeys;
 
 /// <summary>
 /// Where a caller's bridge API key may be: <c>x-bridge-api-key</c>, or the header its SDK uses
-/// (<c>Authorization: Bearer</c> for OpenAI clients, <c>x-goog-api-key</c> for Gemini API clients).
+/// (<c>Authorization: Bearer</c> for OpenAI clients, <c>x-goog-api-key</c> for Gemini API clients, <c>x-api-key</c> for
+/// Anthropic clients), in that order.
 /// </summary>
 public static class ApiKeyHeaders
 {
     public const string BridgeKey = "x-bridge-api-key";
     public const string GoogleKey = "x-goog-api-key";
+    public const string AnthropicKey = "x-api-key";
 
     public static string? Read(HttpRequest request)
     {
@@ -22,6 +24,11 @@ public static class ApiKeyHeaders
             return value[7..].Trim();
         }
 
-        return request.Headers[GoogleKey] is { Count: 1 } google && !string.IsNullOrEmpty(google[0]) ? google[0] : null;
+        if (request.Headers[GoogleKey] is { Count: 1 } google && !string.IsNullOrEmpty(google[0]))
+        {
+            return google[0];
+        }
+
+        return request.Headers[AnthropicKey] is { Count: 1 } anthropic && !string.IsNullOrEmpty(anthropic[0]) ? anthropic[0] : null;
     }
 }

@@ -39,13 +39,30 @@ public sealed record ChatSurface(string Name, Func<string, string, bool, HttpReq
         ResponsesErrorCode,
         "event: response.completed");
 
-    public static IEnumerable<object[]> All => [[Native.Name], [OpenAi.Name], [GeminiApi.Name], [Responses.Name]];
+
+    public static readonly ChatSurface Anthropic = new(
+        "anthropic",
+        (model, prompt, stream) =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "v1/messages")
+            {
+                Content = JsonContent.Create(new { model, max_tokens = 1024, stream, messages = new[] { new { role = "user", content = prompt } } }),
+            };
+            request.Headers.Add("anthropic-version", "2023-06-01");
+            return request;
+        },
+        body => body.TryGetProperty("error", out var error) ? error.GetProperty("details").GetProperty("error_code").GetString() : null,
+        "event: message_stop");
+
+
+    public static IEnumerable<object[]> All => [[Native.Name], [OpenAi.Name], [GeminiApi.Name], [Responses.Name], [Anthropic.Name]];
 
     public static ChatSurface Named(string name) => name switch
     {
         "native" => Native,
         "openai" => OpenAi,
         "responses" => Responses,
+        "anthropic" => Anthropic,
         _ => GeminiApi,
     };
 
