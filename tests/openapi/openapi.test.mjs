@@ -221,6 +221,21 @@ describe('the generated client calls every operation', () => {
     }
   });
 
+  test('OpenAI Responses and Anthropic Messages APIs', async () => {
+    await call('post', '/v1/responses');
+    const events = await call('post', '/v1/responses', {
+      body: { model: 'gemini-3-flash', stream: true, input: 'Stream please' },
+      stream: true,
+    });
+    assert.match(events, /response\.completed/);
+    await call('post', '/v1/messages');
+    const messages = await call('post', '/v1/messages', {
+      body: { model: 'gemini-3-flash', max_tokens: 256, stream: true, messages: [{ role: 'user', content: 'Stream please' }] },
+      stream: true,
+    });
+    assert.match(messages, /message_stop/);
+  });
+
   test('no operation was left out', () => {
     const documented = operations().map((o) => `${o.method} ${o.path}`);
     assert.deepEqual(documented.filter((o) => !called.has(o)), []);

@@ -52,6 +52,11 @@ internal sealed class OpenApiDocumentBuilder
             foreach (var method in config.Match.Methods ?? ["GET"])
             {
                 var main = operation.Describe(method, config.Match.Path, action);
+                if (main.Undocumented)
+                {
+                    continue;
+                }
+
                 foreach (var doc in main.Also.Prepend(main))
                 {
                     var path = doc.Path ?? config.Match.Path.Replace("{**", "{", StringComparison.Ordinal);

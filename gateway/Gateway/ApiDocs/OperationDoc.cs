@@ -43,6 +43,9 @@ internal sealed record OperationDoc(string Summary, string Description, Type? Re
     /// <summary>The tag the operation is grouped under; null = derived from the path.</summary>
     public string? Tag { get; init; }
 
+    /// <summary>Left out of the document: the route exists only to answer a clear error (e.g. stored responses, which the gateway never has).</summary>
+    public bool Undocumented { get; init; }
+
     /// <summary>The documented path for a route whose path ends in a catch-all: <paramref name="tail"/> replaces the catch-all.</summary>
     public static string ExpandCatchAll(string routePath, string tail)
     {

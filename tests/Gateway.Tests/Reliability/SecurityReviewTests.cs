@@ -38,6 +38,10 @@ public sealed class SecurityReviewTests
         (HttpMethod.Get, "api/research/0f8fad5b-d9cb-469f-a165-70867728950e"),
         (HttpMethod.Get, "api/images"),
         (HttpMethod.Post, "v1/chat/completions"),
+        (HttpMethod.Post, "v1/responses"),
+        (HttpMethod.Get, "v1/responses/resp_123"),
+        (HttpMethod.Delete, "v1/responses/resp_123"),
+        (HttpMethod.Post, "v1/messages"),
         (HttpMethod.Get, "v1/models/gemini-3-flash"),
         (HttpMethod.Post, "v1/models/gemini-3-flash:generateContent"),
         (HttpMethod.Post, "v1beta/models/gemini-3-flash:generateContent"),
@@ -67,14 +71,20 @@ public sealed class SecurityReviewTests
         await using var simulator = await SimulatorServer.StartAsync();
 
         // One keyless call per route: with more routes than BruteForce:MaxFailures (20) the guard would answer 429 first.
-        await using var gateway = await GatewayHost.StartAsync(simulator.BaseAddress, new Dictionary<string, string?> { ["BruteForce:MaxFailures"] = "1000" }, relaxedPolicies: false);
+        await using var gateway = await GatewayHost.StartAsync(simulator.BaseAddress, new Dictionary<string, string?> { ["BruteForce:MaxFailures"] = "1000", ["RateLimiting:Policies:default:PerIp:PermitLimit"] = "1000" }, relaxedPolicies: false);
 
         foreach (var (method, path) in ApiRoutes)
         {
             using var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Get ? null : new StringContent("{\"prompt\":\"hi\",\"name\":\"n\",\"description\":\"\",\"instructions\":\"i\"}", Encoding.UTF8, "application/json") };
             request.Headers.Add("x-gemini-psid", Psid.New("noauth"));
             var (response, body) = await ChatCalls.SendAsync(gateway.Client, request);
-            if (path.StartsWith("v1/", StringComparison.Ordinal) && !path.Contains(":generateContent", StringComparison.Ordinal))
+            if (path == "v1/messages")
+            {
+                // The Anthropic-compatible surface keeps the gateway code in error.details.error_code.
+                Assert.Equal(401, (int)response.StatusCode);
+                Assert.Equal("BRIDGE_AUTH_ERROR", body.GetProperty("error").GetProperty("details").GetProperty("error_code").GetString());
+            }
+            else if (path.StartsWith("v1/", StringComparison.Ordinal) && !path.Contains(":generateContent", StringComparison.Ordinal))
             {
                 // The OpenAI-compatible surface answers in OpenAI's shape, with the same code and status.
                 Assert.Equal(401, (int)response.StatusCode);

@@ -32,7 +32,12 @@ internal sealed class AnthropicMessagesOperation : IBridgeOperation
     public string Name => OperationName;
 
     public OperationDoc Describe(string method, string path, string? action) =>
-        new("Anthropic Messages", "The Anthropic Messages API (system, messages with text, image and PDF blocks, thinking, stream, emulated tools) over your Gemini session, in Anthropic's request, response, event and error shapes. Token counts are the gateway's estimate.", null, null, Streams: true);
+        new("Anthropic Messages", "The Anthropic Messages API (system, messages with text, image and PDF blocks, thinking, stream, emulated tools) over your Gemini session, in Anthropic's request, response, event and error shapes. Token counts are the gateway's estimate.", typeof(ApiDocs.Compat.AnthropicMessagesRequestDocument), typeof(ApiDocs.Compat.AnthropicMessageDocument), Streams: true)
+        {
+            Enveloped = false,
+            RequestExample = """{"model":"gemini-3-flash","max_tokens":1024,"messages":[{"role":"user","content":"Explain quantum computing in simple terms"}]}""",
+            StreamDescription = "With stream: true, named events message_start, content_block_start, content_block_delta, content_block_stop, message_delta, message_stop (ping while upstream is silent); a failure after the start is event: error.",
+        };
 
     public async Task HandleAsync(BridgeCall call)
     {

@@ -35,7 +35,12 @@ internal sealed class ResponsesOperation : IBridgeOperation
     public string Name => OperationName;
 
     public OperationDoc Describe(string method, string path, string? action) =>
-        new("OpenAI Responses", "The OpenAI Responses API (input items, instructions, images and files, stream events, previous_response_id, emulated function tools and text formats) over your Gemini session. Nothing is stored: ids carry the conversation, signed.", null, null, Streams: true);
+        new("OpenAI Responses", "The OpenAI Responses API (input items, instructions, images and files, stream events, previous_response_id, emulated function tools and text formats) over your Gemini session. Nothing is stored: ids carry the conversation, signed.", typeof(ApiDocs.Compat.ResponsesRequestDocument), typeof(ApiDocs.Compat.ResponsesResponseDocument), Streams: true)
+        {
+            Enveloped = false,
+            RequestExample = """{"model":"gemini-3-flash","input":"Explain quantum computing in simple terms"}""",
+            StreamDescription = "With stream: true, named events response.created ... response.output_text.delta ... response.completed, each with sequence_number; a failure after the start is an error event then response.failed.",
+        };
 
     public async Task HandleAsync(BridgeCall call)
     {

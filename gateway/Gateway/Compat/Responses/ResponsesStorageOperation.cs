@@ -21,7 +21,7 @@ internal sealed class ResponsesStorageOperation : IBridgeOperation
     public string? UnavailableReason => Message;
 
     public OperationDoc Describe(string method, string path, string? action) =>
-        new("Stored responses (not available)", "Always 404 NOT_FOUND: the gateway stores nothing. Continue a response with previous_response_id instead.", null, null);
+        new("Stored responses (not available)", "Always 404 NOT_FOUND: the gateway stores nothing. Continue a response with previous_response_id instead.", null, null) { Undocumented = true };
 
     public Task HandleAsync(BridgeCall call) => throw new RequestRejectedException("response_id", Message, BridgeErrorCode.NotFound);
 }
