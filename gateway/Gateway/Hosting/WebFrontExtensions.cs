@@ -14,7 +14,7 @@ internal static class WebFrontExtensions
 {
     /// <summary>No inline script or style, nothing from another origin except images (Gemini answers link them).</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https: http:; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https: http:; connect-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /// <summary>The page needs none of these browser features; only names Chromium knows (no console warnings).</summary>

@@ -7,6 +7,7 @@ import { readEventStream } from './sse.js';
 import { renderMarkdown, safeUrl } from './markdown.js';
 import { buildCurl } from './curl.js';
 import { copyText } from './copy.js';
+import { showImage } from './media.js';
 import { applyRotation, credentialHeaders, hasCookie, networkFailure, readEnvelope, showErrorIn, hideError } from './api.js';
 
 export { copyText };
@@ -470,11 +471,11 @@ function renderView(el, view) {
     }
     const figure = document.createElement('figure');
     const img = document.createElement('img');
-    img.src = src;
     img.alt = String(image.alt || image.title || (image.kind === 'generated' ? 'Generated image' : 'Image from the web'));
     img.loading = 'lazy';
     img.referrerPolicy = 'no-referrer';
     img.decoding = 'async';
+    showImage(img, image, src);
     figure.append(img);
     const caption = document.createElement('figcaption');
     caption.textContent = `${image.kind === 'generated' ? 'Generated' : 'Web'}${image.title ? `: ${image.title}` : ''}`;
