@@ -51,8 +51,10 @@ public sealed class LockoutTests : IAsyncLifetime
         var (noKey, noKeyBody) = await ChatCalls.SendAsync(gateway.Client, PolicyHosts.Chat(null, Psid.New(), forwardedFor: address));
 
         // Failures 3 and 4 waited (slow down), the fifth guess is blocked; both tenants on that address are served.
-        Assert.True(elapsed[2] >= TimeSpan.FromMilliseconds(250), $"third failure answered after {elapsed[2].TotalMilliseconds} ms");
-        Assert.True(elapsed[3] >= TimeSpan.FromMilliseconds(500), $"fourth failure answered after {elapsed[3].TotalMilliseconds} ms");
+        // Timers fire on a millisecond tick, so a 500 ms wait can measure 499.8 ms by the Stopwatch: allow one tick.
+        var tick = TimeSpan.FromMilliseconds(16);
+        Assert.True(elapsed[2] >= TimeSpan.FromMilliseconds(250) - tick, $"third failure answered after {elapsed[2].TotalMilliseconds} ms");
+        Assert.True(elapsed[3] >= TimeSpan.FromMilliseconds(500) - tick, $"fourth failure answered after {elapsed[3].TotalMilliseconds} ms");
         Envelope.AssertFailure(guess, guessBody, 429, "TEMPORARILY_BLOCKED");
         Assert.InRange(guess.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
         Envelope.AssertSuccess(valid, validBody);
