@@ -6,6 +6,7 @@ using BridgeEngine.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using BridgeEngine.Contracts;
 
 namespace BridgeEngine;
 

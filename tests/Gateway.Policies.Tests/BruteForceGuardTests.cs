@@ -1,4 +1,4 @@
-using BridgeEngine.Client;
+using BridgeEngine.Contracts;
 using Gateway.Policies.BruteForce;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -53,7 +53,6 @@ public sealed class GatewayHost : IAsyncDisposable
         var overrides = new Dictionary<string, string?>
         {
             ["ReverseProxy:Clusters:gemini-web:Destinations:primary:Address"] = address,
-            ["GeminiWeb:AppBaseUrl"] = address,
             ["GeminiWeb:AccountsBaseUrl"] = address,
             ["GeminiWeb:UploadBaseUrl"] = address,
             ["GeminiWeb:PreflightBaseUrl"] = address,

@@ -96,7 +96,6 @@ public sealed class GatewayProcess : IAsyncDisposable
         };
         var env = start.Environment;
         env["ReverseProxy__Clusters__gemini-web__Destinations__primary__Address"] = upstream.ToString();
-        env["GeminiWeb__AppBaseUrl"] = upstream.ToString();
         env["GeminiWeb__AccountsBaseUrl"] = upstream.ToString();
         env["GeminiWeb__UploadBaseUrl"] = upstream.ToString();
         env["Logging__LogLevel__Default"] = "Warning";

@@ -1,4 +1,5 @@
 using BridgeEngine.Errors;
+using BridgeEngine.Contracts;
 
 namespace BridgeEngine.Client;
 

@@ -8,7 +8,7 @@ namespace BridgeEngine.Client;
 /// Writes the Cookie header (protocol §2.1: the two session cookies, plus what upstream set during this request)
 /// and reads Set-Cookie answers. Caller values were validated by the gateway, so they hold no ';', '=' or whitespace.
 /// </summary>
-public static class CookieHeader
+internal static class CookieHeader
 {
     /// <param name="sessionCookies">False for the §3 preflight, which [GWA] sends with an empty jar.</param>
     /// <param name="withJar">True for *.google.com hosts, where the jar's cookies belong.</param>

@@ -5,6 +5,7 @@ using BridgeEngine.Diagnostics;
 using BridgeEngine.Errors;
 using BridgeEngine.Protocol;
 using Microsoft.Extensions.Options;
+using BridgeEngine.Contracts;
 
 namespace BridgeEngine.Client;
 
@@ -185,41 +186,12 @@ public sealed class GeminiTransport
             return;
         }
 
-        if (IsRedirect(response.StatusCode))
+        if (RedirectClassifier.IsRedirect(response.StatusCode))
         {
-            throw ClassifyRedirect(response.Headers.Location, endpoint)
+            throw RedirectClassifier.Classify(response.Headers.Location, endpoint)
                 ?? new BridgeException(BridgeErrorCode.ApiError, $"Gemini redirected {endpoint} unexpectedly.");
         }
 
         throw UpstreamErrorMapper.FromHttpStatus(response.StatusCode, endpoint);
     }
-
-    public static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
-
-    /// <summary>§3: a redirect to /sorry/ is a block; to accounts.google.com or a sign-in page, expired cookies.</summary>
-    public static BridgeException? ClassifyRedirect(Uri? location, string endpoint)
-    {
-        if (location is null)
-        {
-            return null;
-        }
-
-        var text = location.OriginalString;
-        if (text.Contains("/sorry/", StringComparison.OrdinalIgnoreCase))
-        {
-            return UpstreamErrorMapper.Blocked($"Gemini redirected {endpoint} to its block page.");
-        }
-
-        var toAccounts = location.IsAbsoluteUri && location.Host.Equals("accounts.google.com", StringComparison.OrdinalIgnoreCase);
-        if (toAccounts || IsSignInPath(text))
-        {
-            return new BridgeException(BridgeErrorCode.GeminiAuthError, "Google redirected to its sign-in page: the Gemini cookies are expired or revoked.");
-        }
-
-        return null;
-    }
-
-    public static bool IsSignInPath(string text) =>
-        text.Contains("ServiceLogin", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("/v3/signin", StringComparison.OrdinalIgnoreCase);
 }

@@ -7,7 +7,7 @@ namespace BridgeEngine.Client;
 /// Checks a requested model against the account's own list (protocol §9.3: the probe is the source of
 /// truth) and resolves friendly names to ids.
 /// </summary>
-public static class ModelResolver
+internal static class ModelResolver
 {
     /// <summary>Returns the model to send, or null for the account's default (no model header, §9).</summary>
     /// <param name="allowList">The caller's allowed models (<see cref="UpstreamCall.ModelAllowList"/>); null = any.</param>

@@ -81,10 +81,10 @@ public sealed class SessionBootstrapper
         {
             using var request = _transport.CreateRequest(HttpMethod.Get, uri, call, formPost: false);
             using var response = await _transport.SendAsync(request, call, cancellationToken).ConfigureAwait(false);
-            if (GeminiTransport.IsRedirect(response.StatusCode))
+            if (RedirectClassifier.IsRedirect(response.StatusCode))
             {
                 var location = response.Headers.Location;
-                if (GeminiTransport.ClassifyRedirect(location, "the app page") is { } failure)
+                if (RedirectClassifier.Classify(location, "the app page") is { } failure)
                 {
                     throw failure;
                 }
@@ -106,7 +106,7 @@ public sealed class SessionBootstrapper
             }
 
             var values = PageValues.Scrape(html);
-            if (values.AccessToken is null && GeminiTransport.IsSignInPath(html))
+            if (values.AccessToken is null && RedirectClassifier.IsSignInPath(html))
             {
                 throw new BridgeException(BridgeErrorCode.GeminiAuthError, "Google served its sign-in page: the Gemini cookies are expired or revoked.");
             }

@@ -7,7 +7,7 @@ namespace BridgeEngine.Client;
 /// One token that fires on the caller's cancellation, the total budget, or upstream silence longer than the
 /// idle budget. <see cref="ResetIdle"/> is called on every read, as YARP's StreamCopier does.
 /// </summary>
-public sealed class UpstreamTimeouts : IDisposable
+internal sealed class UpstreamTimeouts : IDisposable
 {
     private readonly CancellationTokenSource _total;
     private readonly CancellationTokenSource _idle;

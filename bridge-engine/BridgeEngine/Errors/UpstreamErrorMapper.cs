@@ -6,7 +6,7 @@ namespace BridgeEngine.Errors;
 /// The one translation from Gemini web signals to public error codes (protocol document §15).
 /// Callers catch <see cref="BridgeException"/> and read its code; nobody else switches on upstream numbers.
 /// </summary>
-public static class UpstreamErrorMapper
+internal static class UpstreamErrorMapper
 {
     /// <summary>§2.6, §15 rows 4 and 16a: what helps with cookies Google does not honour.</summary>
     public const string FirefoxHint = "Sign in to gemini.google.com in Firefox (a private window is fine), copy __Secure-1PSID and __Secure-1PSIDTS from its storage inspector, and close the window without signing out: cookies copied from Chrome, Edge, Brave, Opera and other Chromium browsers are device-bound and stop working within hours.";

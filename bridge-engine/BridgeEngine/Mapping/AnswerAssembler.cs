@@ -7,7 +7,7 @@ namespace BridgeEngine.Mapping;
 /// Folds the snapshots of one answer into classified events (text and thought deltas, images, citations,
 /// conversation ids) and, at the end, the complete <see cref="ChatResult"/>.
 /// </summary>
-public sealed class AnswerAssembler
+internal sealed class AnswerAssembler
 {
     private readonly SnapshotDeltaTracker _text = new();
     private readonly SnapshotDeltaTracker _thoughts = new();

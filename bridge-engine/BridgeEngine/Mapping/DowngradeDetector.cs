@@ -8,7 +8,7 @@ namespace BridgeEngine.Mapping;
 /// Flash instead of Pro/Thinking with no error ([ISS] #232, #288; Nativu5/Gemini-FastAPI #145), and the one visible
 /// sign the sources name is a thinking model's answer without thoughts. This is the only place that guesses it.
 /// </summary>
-public static class DowngradeDetector
+internal static class DowngradeDetector
 {
     /// <summary>The model that answered, and whether that is a silent downgrade from the one requested.</summary>
     public static (string? Answered, bool Downgraded) Detect(GeminiModel? requested, ChatResult result)

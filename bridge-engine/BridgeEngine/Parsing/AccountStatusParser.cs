@@ -4,7 +4,7 @@ using BridgeEngine.Protocol;
 namespace BridgeEngine.Parsing;
 
 /// <summary>Reads the otAQ7b account probe payload (protocol §7, §9.3): status code and the account's models.</summary>
-public static class AccountStatusParser
+internal static class AccountStatusParser
 {
     public static (int Status, IReadOnlyList<GeminiModel> Models) Parse(JsonElement root)
     {

@@ -8,7 +8,7 @@ namespace BridgeEngine.Parsing;
 /// rule). Partial snapshots are cleaned conservatively: anything that a later frame may still rewrite is held
 /// back, so every streamed delta is a prefix of the final text.
 /// </summary>
-public static partial class AnswerTextCleaner
+internal static partial class AnswerTextCleaner
 {
     private const string ArtifactHost = "http://googleusercontent.com/";
 

@@ -3,7 +3,7 @@ using BridgeEngine.Contracts;
 namespace BridgeEngine.Parsing;
 
 /// <summary>One candidate of one StreamGenerate frame: the whole answer so far, not a delta (protocol §5.4).</summary>
-public sealed record CandidateSnapshot(
+internal sealed record CandidateSnapshot(
     string ChoiceId,
     string RawText,
     string? RawThoughts,

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BridgeEngine.Parsing;
 
 /// <summary>Finds the <c>wrb.fr</c> envelopes in one frame and reads their status slot (protocol §2.4).</summary>
-public static class EnvelopeReader
+internal static class EnvelopeReader
 {
     private const string PayloadTag = "wrb.fr";
 

@@ -1,7 +1,7 @@
 namespace BridgeEngine.Parsing;
 
 /// <summary>What one body's framing looked like (protocol §2.4.1): for logs, tests and the "bad frame" rule.</summary>
-public sealed class FrameReadStats
+internal sealed class FrameReadStats
 {
     /// <summary>Frames read by their length line.</summary>
     public int ByLength { get; internal set; }

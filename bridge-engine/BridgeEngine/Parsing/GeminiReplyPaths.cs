@@ -6,7 +6,7 @@ namespace BridgeEngine.Parsing;
 /// parsing, this file (and <see cref="BridgeEngine.Protocol.GeneratePayloadBuilder"/> for requests) is where
 /// to look. Each line names the section it relies on; "Unsure" marks the document's own doubts.
 /// </summary>
-public static class GeminiReplyPaths
+internal static class GeminiReplyPaths
 {
     // §2.4 envelope status slot.
     public static ReadOnlySpan<int> ErrorNumber => [5, 2, 0, 1, 0];

@@ -8,7 +8,7 @@ namespace BridgeEngine.Parsing;
 /// gives "nothing", never an exception. A step may also hit a sparse object keyed by field number + 1
 /// (protocol §2.4), so index i on an object reads key (i + 1).
 /// </summary>
-public static class JsonNav
+internal static class JsonNav
 {
     private static readonly string[] SparseKeys = CreateSparseKeys();
 

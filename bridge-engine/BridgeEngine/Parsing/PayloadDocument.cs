@@ -10,7 +10,7 @@ namespace BridgeEngine.Parsing;
 /// unescaped into a pooled buffer and parsed there, with no intermediate .NET string (the hot path of every
 /// streamed frame). Dispose it to return the buffer.
 /// </summary>
-public sealed class PayloadDocument : IDisposable
+internal sealed class PayloadDocument : IDisposable
 {
     private byte[]? _buffer;
 

@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace BridgeEngine.Parsing;
 
 /// <summary>What an hNvQHb read says about the turn a broken stream was producing (protocol §5.4.1, §11.2).</summary>
-public sealed record RecoveredTurn(RecoveredTurnState State, string? ResponseId, CandidateSnapshot? Candidate);
+internal sealed record RecoveredTurn(RecoveredTurnState State, string? ResponseId, CandidateSnapshot? Candidate);
 
-public enum RecoveredTurnState
+internal enum RecoveredTurnState
 {
     /// <summary>The newest turn is still the previous answer (same rcid), or there is no turn yet: poll again.</summary>
     NotYet,
@@ -18,7 +18,7 @@ public enum RecoveredTurnState
 }
 
 /// <summary>Reads the newest turn of an hNvQHb reply ([GWA] <c>client.py:1290-1329</c>, <c>chat_mixin.py:153-177</c>).</summary>
-public static class RecoveredTurnParser
+internal static class RecoveredTurnParser
 {
     /// <param name="previousChoiceId">The rcid the request continued from; null for a new chat (any rcid is new).</param>
     public static RecoveredTurn Parse(JsonElement root, string? previousChoiceId)

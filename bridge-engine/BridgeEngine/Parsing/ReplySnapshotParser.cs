@@ -4,7 +4,7 @@ using BridgeEngine.Contracts;
 namespace BridgeEngine.Parsing;
 
 /// <summary>Reads a decoded StreamGenerate payload ("inner", protocol §5.3) into a <see cref="ReplySnapshot"/>.</summary>
-public static class ReplySnapshotParser
+internal static class ReplySnapshotParser
 {
     private const string CardPlaceholderPrefix = "http://googleusercontent.com/card_content/";
 

@@ -15,7 +15,7 @@ namespace BridgeEngine.Parsing;
 /// lines from the next <c>[</c> are accumulated until they parse as one JSON value; the next digit-only line
 /// resynchronizes. A bad frame is counted and skipped, never fatal by itself.
 /// </summary>
-public static class ResponseFrameReader
+internal static class ResponseFrameReader
 {
     private static ReadOnlySpan<byte> XssiPrefix => ")]}'"u8;
 

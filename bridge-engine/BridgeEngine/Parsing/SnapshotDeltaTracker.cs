@@ -4,7 +4,7 @@ namespace BridgeEngine.Parsing;
 /// Turns growing snapshots into deltas (protocol §5.4). Only text that extends what was already sent is
 /// emitted; a rewrite that is not a prefix extension emits nothing and resynchronizes on a later frame.
 /// </summary>
-public sealed class SnapshotDeltaTracker
+internal sealed class SnapshotDeltaTracker
 {
     public string Sent { get; private set; } = string.Empty;
 

@@ -8,7 +8,7 @@ namespace BridgeEngine.Parsing;
 /// string when the reader was asked to materialize it; <see cref="PayloadElement"/> is the string element itself,
 /// valid while its frame's document is, for the hot path that decodes it without an intermediate string.
 /// </summary>
-public readonly record struct WrbEnvelope(string? RpcId, string? Payload, int? ErrorNumber, int? RejectCode, string? Identifier)
+internal readonly record struct WrbEnvelope(string? RpcId, string? Payload, int? ErrorNumber, int? RejectCode, string? Identifier)
 {
     public JsonElement PayloadElement { get; init; }
 

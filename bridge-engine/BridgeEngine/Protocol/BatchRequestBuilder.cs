@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BridgeEngine.Protocol;
 
 /// <summary>The batchexecute <c>f.req</c> value (protocol §6.1): <c>[[[rpcId, "&lt;payload json&gt;", null, identifier], ...]]</c>.</summary>
-public static class BatchRequestBuilder
+internal static class BatchRequestBuilder
 {
     public const string DefaultIdentifier = "generic";
 

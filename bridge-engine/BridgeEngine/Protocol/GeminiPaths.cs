@@ -1,7 +1,7 @@
 namespace BridgeEngine.Protocol;
 
 /// <summary>Upstream paths and fixed values (protocol §2-§6, §8).</summary>
-public static class GeminiPaths
+internal static class GeminiPaths
 {
     public const string AppPage = "app";
     public const string StreamGenerate = "_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate";

@@ -8,7 +8,10 @@ public sealed class GeminiWebOptions
 {
     public const string SectionName = "GeminiWeb";
 
-    /// <summary>gemini.google.com: the app page, StreamGenerate and batchexecute.</summary>
+    /// <summary>
+    /// gemini.google.com: the app page, StreamGenerate and batchexecute. The gateway sets it from its YARP cluster
+    /// <c>gemini-web</c> (the one place the origin is configured) and refuses it as a separate setting.
+    /// </summary>
     public Uri AppBaseUrl { get; set; } = new("https://gemini.google.com/");
 
     /// <summary>accounts.google.com: RotateCookies (protocol §4).</summary>

@@ -9,7 +9,7 @@ namespace BridgeEngine.Protocol;
 /// Builds the StreamGenerate form body (protocol §5.1, §5.2). The inner "slots" array is the part Google
 /// changes most; every slot the bridge fills is listed here with the source it follows.
 /// </summary>
-public static class GeneratePayloadBuilder
+internal static class GeneratePayloadBuilder
 {
     /// <summary>§5.2: [GWA] sends 69 slots (0-68); [PR] #309 80 with media; [LEE] and [NOTE-A] 81. The server tolerates other lengths.</summary>
     private const int GwaSlotCount = 69;

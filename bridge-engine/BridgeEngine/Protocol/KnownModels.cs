@@ -4,7 +4,7 @@ namespace BridgeEngine.Protocol;
 /// Friendly names for the model ids known on 2026-06 (protocol §9.2). These are volatile: the account's
 /// own list from otAQ7b is the source of truth; this table only maps names callers like to type.
 /// </summary>
-public static class KnownModels
+internal static class KnownModels
 {
     private static readonly (string Alias, string Id, bool Thinking)[] Table =
     [

@@ -9,7 +9,7 @@ namespace BridgeEngine.Protocol;
 /// is the only one with a published capacity rule; the 17-element form of [LEE]/[NOTE-A] is behind
 /// <see cref="GeminiProtocolOptions.ModelHeader"/>. Without a model, none of the three model headers is sent ([GWA]).
 /// </summary>
-public static class ModelHeaderBuilder
+internal static class ModelHeaderBuilder
 {
     public const string ModelHeader = "x-goog-ext-525001261-jspb";
     public const string ExtHeader73010989 = "x-goog-ext-73010989-jspb";

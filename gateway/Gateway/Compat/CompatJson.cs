@@ -15,23 +15,9 @@ internal static class CompatJson
     /// </summary>
     public static JsonWriterOptions WriterOptions => Output.JsonOutput.WriterOptions;
 
-    public static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
+    public static string Describe(JsonValueKind kind) => JsonValueText.Describe(kind);
 
-    /// <summary>Field names are echoed in messages; keep them short and printable.</summary>
-    public static string Safe(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var printable = new string(name.Where(c => c is >= ' ' and < (char)0x7F).Take(40).ToArray());
-        return printable.Length == name.Length ? printable : printable + "...";
-    }
+    public static string Safe(string name) => JsonValueText.SafeName(name);
 
     public static bool IsNull(JsonElement value) => value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
 

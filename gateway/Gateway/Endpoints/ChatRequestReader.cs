@@ -36,7 +36,7 @@ internal static class ChatRequestReader
         {
             if (!KnownFields.Contains(property.Name))
             {
-                throw InvalidBody($"Unknown field '{Safe(property.Name)}'. Known fields: {string.Join(", ", KnownFields)}.");
+                throw InvalidBody($"Unknown field '{JsonValueText.SafeName(property.Name)}'. Known fields: {string.Join(", ", KnownFields)}.");
             }
 
             if (!seen.Add(property.Name))
@@ -103,7 +103,7 @@ internal static class ChatRequestReader
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw InvalidBody($"Field '{path}' must be a string, not {Describe(value.ValueKind)}.");
+            throw InvalidBody($"Field '{path}' must be a string, not {JsonValueText.Describe(value.ValueKind)}.");
         }
 
         var text = value.GetString()!;
@@ -124,7 +124,7 @@ internal static class ChatRequestReader
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw InvalidBody($"Field '{path ?? name}' must be a string or null, not {Describe(value.ValueKind)}.");
+            throw InvalidBody($"Field '{path ?? name}' must be a string or null, not {JsonValueText.Describe(value.ValueKind)}.");
         }
 
         var text = value.GetString();
@@ -142,28 +142,11 @@ internal static class ChatRequestReader
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw InvalidBody($"Field '{name}' must be true or false, not {Describe(value.ValueKind)}."),
+            _ => throw InvalidBody($"Field '{name}' must be true or false, not {JsonValueText.Describe(value.ValueKind)}."),
         };
     }
 
     internal static bool IsJson(string? contentType) => JsonBody.IsJson(contentType);
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
-
-    /// <summary>Field names are echoed in messages; keep them short and printable.</summary>
-    private static string Safe(string name)
-    {
-        var printable = new string(name.Where(c => c is >= ' ' and < (char)0x7F).Take(40).ToArray());
-        return printable.Length == name.Length ? printable : printable + "...";
-    }
 
     private static BridgeException InvalidBody(string message) => new(BridgeErrorCode.InvalidBody, message);
 }

@@ -46,6 +46,9 @@ internal static class GatewayServiceCollectionExtensions
     {
         services.AddOptionsWithValidateOnStart<GeminiWebOptions>().BindConfiguration(GeminiWebOptions.SectionName);
         services.AddSingleton<IValidateOptions<GeminiWebOptions>, GeminiWebOptionsValidator>();
+        services.AddSingleton<AppOriginFromCluster>();
+        services.AddSingleton<IPostConfigureOptions<GeminiWebOptions>>(services => services.GetRequiredService<AppOriginFromCluster>());
+        services.AddSingleton<IValidateOptions<GeminiWebOptions>>(services => services.GetRequiredService<AppOriginFromCluster>());
         // Polly v8 on the one upstream client (Resilience:GeminiWeb): retries for idempotent reads, a circuit per authority.
         services.AddBridgeEngine().AddGeminiWebResilience();
 

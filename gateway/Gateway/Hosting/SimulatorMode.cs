@@ -49,7 +49,6 @@ internal static class SimulatorMode
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ReverseProxy:Clusters:gemini-web:Destinations:primary:Address"] = address,
-            ["GeminiWeb:AppBaseUrl"] = address,
             ["GeminiWeb:AccountsBaseUrl"] = address,
             ["GeminiWeb:UploadBaseUrl"] = address,
             ["GeminiWeb:PreflightBaseUrl"] = address,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BridgeEngine.Contracts;
 using Gateway.Pipeline;
 
@@ -32,31 +31,11 @@ internal sealed class NativeChatFormat : IChatWireFormat
     {
         ChatEvent.TextDelta delta => NativeEvents.WriteAsync(writer, ChatEventNames.Delta, delta.Text, static (json, text) => json.WriteString("text", text), cancellationToken),
         ChatEvent.ThoughtDelta thought => NativeEvents.WriteAsync(writer, ChatEventNames.Thought, thought.Text, static (json, text) => json.WriteString("text", text), cancellationToken),
-        ChatEvent.ImageFound image => NativeEvents.WriteAsync(writer, ChatEventNames.Image, image.Image, static (json, value) =>
-        {
-            json.WritePropertyName("image");
-            JsonSerializer.Serialize(json, value, GatewayJsonContext.Default.ChatImage);
-        }, cancellationToken),
-        ChatEvent.MediaFound media => NativeEvents.WriteAsync(writer, ChatEventNames.Media, media.Media, static (json, value) =>
-        {
-            json.WritePropertyName("media");
-            JsonSerializer.Serialize(json, value, GatewayJsonContext.Default.ChatMedia);
-        }, cancellationToken),
-        ChatEvent.CitationFound citation => NativeEvents.WriteAsync(writer, ChatEventNames.Citation, citation.Citation, static (json, value) =>
-        {
-            json.WritePropertyName("citation");
-            JsonSerializer.Serialize(json, value, GatewayJsonContext.Default.Citation);
-        }, cancellationToken),
-        ChatEvent.ConversationUpdated metadata => NativeEvents.WriteAsync(writer, ChatEventNames.Metadata, metadata.Conversation, static (json, value) =>
-        {
-            json.WritePropertyName("conversation");
-            JsonSerializer.Serialize(json, value, GatewayJsonContext.Default.ConversationRef);
-        }, cancellationToken),
-        ChatEvent.Completed done => NativeEvents.WriteAsync(writer, ChatEventNames.Done, done.Result, static (json, value) =>
-        {
-            json.WritePropertyName("data");
-            JsonSerializer.Serialize(json, value, GatewayJsonContext.Default.ChatResult);
-        }, cancellationToken),
+        ChatEvent.ImageFound image => NativeEvents.WriteValueAsync(writer, ChatEventNames.Image, "image", image.Image, GatewayJsonContext.Default.ChatImage, cancellationToken),
+        ChatEvent.MediaFound media => NativeEvents.WriteValueAsync(writer, ChatEventNames.Media, "media", media.Media, GatewayJsonContext.Default.ChatMedia, cancellationToken),
+        ChatEvent.CitationFound citation => NativeEvents.WriteValueAsync(writer, ChatEventNames.Citation, "citation", citation.Citation, GatewayJsonContext.Default.Citation, cancellationToken),
+        ChatEvent.ConversationUpdated metadata => NativeEvents.WriteValueAsync(writer, ChatEventNames.Metadata, "conversation", metadata.Conversation, GatewayJsonContext.Default.ConversationRef, cancellationToken),
+        ChatEvent.Completed done => NativeEvents.WriteValueAsync(writer, ChatEventNames.Done, "data", done.Result, GatewayJsonContext.Default.ChatResult, cancellationToken),
         _ => ValueTask.FromResult(default(System.IO.Pipelines.FlushResult)),
     });
 

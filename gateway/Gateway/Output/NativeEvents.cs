@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Gateway.Pipeline;
 
 namespace Gateway.Output;
@@ -28,6 +29,14 @@ internal static class NativeEvents
             s.body(json, s.state);
             json.WriteEndObject();
         }, EventEnd, cancellationToken);
+
+    /// <summary>An event whose payload is one serialized value under <paramref name="property"/> (next to <c>requestId</c>).</summary>
+    public static ValueTask<System.IO.Pipelines.FlushResult> WriteValueAsync<T>(EventStreamWriter writer, string eventName, string property, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        WriteAsync(writer, eventName, (property, value, type), static (json, s) =>
+        {
+            json.WritePropertyName(s.property);
+            JsonSerializer.Serialize(json, s.value, s.type);
+        }, cancellationToken);
 
     /// <summary>The <c>error</c> event: the same <c>error</c> object as the envelope; the stream ends right after.</summary>
     public static async ValueTask WriteErrorAsync(EventStreamWriter writer, BridgeFailure failure) =>

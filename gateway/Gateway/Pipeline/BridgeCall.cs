@@ -20,6 +20,7 @@ internal sealed class BridgeCall
         Route = route;
         Options = options;
         Streams = streams;
+        Action = route.Metadata is { } metadata && metadata.TryGetValue(Policies.RouteMetadataKeys.BridgeAction, out var action) ? action : null;
     }
 
     public HttpContext Context { get; }
@@ -36,7 +37,7 @@ internal sealed class BridgeCall
     public RouteConfig Route { get; }
 
     /// <summary>The route's <c>BridgeAction</c> metadata, if any (validated against the operation's actions at load).</summary>
-    public string? Action => Route.Metadata is { } metadata && metadata.TryGetValue(Policies.RouteMetadataKeys.BridgeAction, out var value) ? value : null;
+    public string? Action { get; }
 
     public TenantFeature? Tenant => Context.Features.Get<TenantFeature>();
 

@@ -1,4 +1,4 @@
-using BridgeEngine.Client;
+using BridgeEngine.Contracts;
 using Gateway.Policies.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

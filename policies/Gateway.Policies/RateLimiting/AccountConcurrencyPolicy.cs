@@ -1,4 +1,4 @@
-using BridgeEngine.Client;
+using BridgeEngine.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Policies.RateLimiting;

@@ -1,4 +1,4 @@
-using BridgeEngine.Client;
+using BridgeEngine.Contracts;
 using BridgeEngine.Errors;
 
 namespace Gateway.Policies.Resilience;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using BridgeEngine.Client;
+using BridgeEngine.Contracts;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;

@@ -34,7 +34,7 @@ public static class GeminiWebResilience
         client.Services.AddTransient<CircuitRejectionHandler>();
 
         // The engine reports block answers (§15.1) to the block policy's state, which decides what to pause.
-        client.Services.AddSingleton<BridgeEngine.Client.IUpstreamBlockSink>(services => services.GetRequiredService<UpstreamBlock.UpstreamBlockState>());
+        client.Services.AddSingleton<BridgeEngine.Contracts.IUpstreamBlockSink>(services => services.GetRequiredService<UpstreamBlock.UpstreamBlockState>());
         client.Services.AddTransient<AccountCircuitHandler>();
 
         // Outside the pipeline, so the open-circuit exception becomes the gateway's error.

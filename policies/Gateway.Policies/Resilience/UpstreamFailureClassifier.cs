@@ -1,5 +1,5 @@
 using System.Net;
-using BridgeEngine.Client;
+using BridgeEngine.Contracts;
 using BridgeEngine.Errors;
 using Polly;
 using Polly.Timeout;
@@ -8,7 +8,7 @@ namespace Gateway.Policies.Resilience;
 
 /// <summary>
 /// The one place that says which upstream attempts are failures for retry and circuit breaker. The wire
-/// knowledge (what a block redirect looks like) stays in the engine's <see cref="GeminiTransport"/>.
+/// knowledge (what a block redirect looks like) stays in the engine's <see cref="RedirectClassifier"/>.
 /// Auth failures (401/403, sign-in redirects) and usage limits (an error inside HTTP 200) are answers, not
 /// failures: retrying them cannot help and counting them would let one bad cookie open the circuit for all.
 /// </summary>
@@ -35,9 +35,9 @@ public static class UpstreamFailureClassifier
                 : UpstreamFailureKind.Blocked;
         }
 
-        if (GeminiTransport.IsRedirect(response.StatusCode))
+        if (RedirectClassifier.IsRedirect(response.StatusCode))
         {
-            return GeminiTransport.ClassifyRedirect(response.Headers.Location, "upstream") is { Code: BridgeErrorCode.TemporarilyBlocked }
+            return RedirectClassifier.Classify(response.Headers.Location, "upstream") is { Code: BridgeErrorCode.TemporarilyBlocked }
                 ? UpstreamFailureKind.Blocked
                 : UpstreamFailureKind.None;
         }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using BridgeEngine.Client;
+using BridgeEngine.Contracts;
 using BridgeEngine.Errors;
 using Gateway.Policies.Diagnostics;
 using Microsoft.Extensions.Logging;

@@ -18,6 +18,7 @@ namespace BridgeEngine.Tests.Fuzzing;
 /// <see cref="BridgeException"/> (which the gateway answers with a public code). No other exception, no hang
 /// (a timeout per case), no unbounded allocation (inputs are bounded; allocations per case are bounded too).
 /// </summary>
+[Collection(AllocationMeasuredGroup.Name)]
 public sealed class FrameParserFuzzTests
 {
     /// <summary>Far above what a parse of a ≤ 1 MB body needs; a runaway buffer would cross it.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BridgeEngine.Client;
 using BridgeEngine.Errors;
 using BridgeEngine.Protocol;
+using BridgeEngine.Contracts;
 
 namespace BridgeEngine.Features.Common;
 

@@ -4,7 +4,7 @@ using BridgeEngine.Parsing;
 namespace BridgeEngine.Features.Common;
 
 /// <summary>Gemini's <c>[seconds, nanos]</c> timestamps (protocol §11.1, §11.2) and bare epoch seconds (§14).</summary>
-public static class WireTime
+internal static class WireTime
 {
     public static DateTimeOffset? FromPair(JsonElement parent, ReadOnlySpan<int> path)
     {

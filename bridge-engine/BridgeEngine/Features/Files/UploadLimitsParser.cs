@@ -7,7 +7,7 @@ namespace BridgeEngine.Features.Files;
 /// mhs1xe upload limits ([LEE] only, §6.3, units unknown: the sample holds <c>[500,300,500000]</c>). Parsed for
 /// diagnostics only; the gateway's own configured limits decide.
 /// </summary>
-public static class UploadLimitsParser
+internal static class UploadLimitsParser
 {
     public static IReadOnlyList<long> Parse(JsonElement root)
     {

@@ -4,7 +4,7 @@ using BridgeEngine.Parsing;
 namespace BridgeEngine.Features.Gems;
 
 /// <summary>Reads CNgdBe list replies and the oMH3Zd create reply (protocol §10).</summary>
-public static class GemParser
+internal static class GemParser
 {
     public static IReadOnlyList<Gem> ParseList(JsonElement root, GemKind kind)
     {

@@ -7,7 +7,7 @@ namespace BridgeEngine.Features.Gems;
 /// Gem RPC payloads (protocol §6.3, §10, [GWA] gem_mixin.py, medium confidence). [GWA] sends <c>['en']</c> with
 /// single quotes; the bridge sends valid JSON.
 /// </summary>
-public static class GemPayloads
+internal static class GemPayloads
 {
     /// <summary>CNgdBe kind: 3 = system (4 would include hidden ones), 2 = custom.</summary>
     public const int SystemKind = 3;

@@ -6,7 +6,7 @@ using BridgeEngine.Parsing;
 namespace BridgeEngine.Features.History;
 
 /// <summary>Reads MaZiqc (list, §11.1) and hNvQHb (read, §11.2) payloads. Shapes follow [GWA]/[LEE]; every path is in GeminiReplyPaths.</summary>
-public static class ChatHistoryParser
+internal static class ChatHistoryParser
 {
     public static ConversationPage ParseList(JsonElement root)
     {

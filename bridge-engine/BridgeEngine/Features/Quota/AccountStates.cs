@@ -1,7 +1,7 @@
 namespace BridgeEngine.Features.Quota;
 
 /// <summary>Protocol §7 status table: code → name, and whether the account can chat at all.</summary>
-public static class AccountStates
+internal static class AccountStates
 {
     public static AccountState FromCode(int code) => code switch
     {

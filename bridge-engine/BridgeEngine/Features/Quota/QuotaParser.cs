@@ -6,7 +6,7 @@ using BridgeEngine.Parsing;
 namespace BridgeEngine.Features.Quota;
 
 /// <summary>Reads the §14 quota RPCs ([LEE] shapes, low confidence) and the §9.3 tier flags of otAQ7b.</summary>
-public static class QuotaParser
+internal static class QuotaParser
 {
     public static IReadOnlyList<ModelQuota> ParseModelQuota(JsonElement root)
     {

@@ -9,7 +9,7 @@ namespace BridgeEngine.Features.Research;
 /// group shape is not pinned down: a group is read either as a list of entries or as <c>[null, [entry…]]</c> (what
 /// the simulator emits); an entry's [3][0][1] is the URL, [3][0][2] the title, [3][1] the reference number.
 /// </summary>
-public static class ResearchCitationParser
+internal static class ResearchCitationParser
 {
     public static IReadOnlyList<Citation> Parse(JsonElement candidate)
     {

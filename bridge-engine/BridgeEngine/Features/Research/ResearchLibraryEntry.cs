@@ -1,4 +1,4 @@
 namespace BridgeEngine.Features.Research;
 
 /// <summary>One completed report of the jGArJ library ([LEE] only, low confidence).</summary>
-public sealed record ResearchLibraryEntry(string ConversationId, string? ResponseId, string? ChoiceId, string? Title, string? Snippet, DateTimeOffset? CreatedAt);
+internal sealed record ResearchLibraryEntry(string ConversationId, string? ResponseId, string? ChoiceId, string? Title, string? Snippet, DateTimeOffset? CreatedAt);

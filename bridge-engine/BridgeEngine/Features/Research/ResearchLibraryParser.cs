@@ -5,7 +5,7 @@ using BridgeEngine.Parsing;
 namespace BridgeEngine.Features.Research;
 
 /// <summary>jGArJ ([LEE] only): <c>[[report…], cursor]</c>; report <c>[[cid, rid], [s, ns], state, title, [snippet], rcid]</c>.</summary>
-public static class ResearchLibraryParser
+internal static class ResearchLibraryParser
 {
     public static (IReadOnlyList<ResearchLibraryEntry> Reports, string? Cursor) Parse(JsonElement root)
     {

@@ -8,7 +8,7 @@ namespace BridgeEngine.Features.Research;
 /// Every deep-research guess in one place (protocol §12, "Unsure / experimental" throughout): where the plan sits,
 /// what the research id looks like, and how a kwDCne reply says "running" or "done".
 /// </summary>
-public static partial class ResearchParser
+internal static partial class ResearchParser
 {
     public const string DefaultConfirmPrompt = "Start research";
 

@@ -1,6 +1,6 @@
 using BridgeEngine.Errors;
 
-namespace BridgeEngine.Client;
+namespace BridgeEngine.Contracts;
 
 /// <summary>One block answer from Google (protocol §15.1): what was refused, for whom, through which egress.</summary>
 /// <param name="Scope">Identity (stream 1060) or Egress (block page, "unusual traffic", HTTP 429).</param>

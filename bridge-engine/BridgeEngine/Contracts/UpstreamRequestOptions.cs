@@ -1,6 +1,6 @@
 using BridgeEngine.Protocol;
 
-namespace BridgeEngine.Client;
+namespace BridgeEngine.Contracts;
 
 /// <summary>
 /// What the transport tells the HTTP pipeline (resilience, telemetry) about a request, through

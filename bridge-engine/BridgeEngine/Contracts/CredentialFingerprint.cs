@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace BridgeEngine.Client;
+namespace BridgeEngine.Contracts;
 
 /// <summary>
 /// A keyed hash of a cookie (HMAC-SHA256 with a per-process random key): usable as a cache key, a limiter
