@@ -20,6 +20,12 @@ if (args.Length > 0 && args[0] == Gateway.Benchmarks.Load.FloorBServer.Mode)
     return;
 }
 
+if (args.Length > 0 && args[0] == "profile")
+{
+    await Gateway.Benchmarks.Load.ProfileProgram.RunAsync(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "load")
 {
     await Gateway.Benchmarks.Load.LoadProgram.RunAsync(args);

@@ -28,6 +28,12 @@ public static class LoadProgram
         var noPool = LoadSuite.GatewaySettings(null);
         noPool["GeminiWeb__PooledConnectionLifetime"] = "00:00:00.001";
         await using var gatewayNoPool = await GatewayProcess.StartAsync(simulator.BaseAddress, noPool, GatewayProcess.ReleaseBuild);
+
+        // Protocol §6.4: the one-key ESY5D read before every generate is a second upstream round trip per chat that
+        // floor B does not make; this row shows what it costs.
+        var noWarmUp = LoadSuite.GatewaySettings(null);
+        noWarmUp["GeminiWeb__Protocol__WarmUp"] = "false";
+        await using var gatewayNoWarmUp = await GatewayProcess.StartAsync(simulator.BaseAddress, noWarmUp, GatewayProcess.ReleaseBuild);
         using var suite = new LoadSuite(simulator);
 
         var report = new StringBuilder();
@@ -54,6 +60,7 @@ public static class LoadProgram
             if (concurrency == 64)
             {
                 report.AppendLine(LoadSuite.Row(await LoadDriver.RunAsync("gateway, session cache off", concurrency, duration, suite.GatewayChat(gatewayNoCache.Address), measuredPid: gatewayNoCache.Pid), b));
+                report.AppendLine(LoadSuite.Row(await LoadDriver.RunAsync("gateway, in-memory limits, ESY5D warm-up off", concurrency, duration, suite.GatewayChat(gatewayNoWarmUp.Address), measuredPid: gatewayNoWarmUp.Pid), b));
                 report.AppendLine(LoadSuite.Row(await LoadDriver.RunAsync("gateway, pooled connections off", concurrency, duration, suite.GatewayChat(gatewayNoPool.Address), measuredPid: gatewayNoPool.Pid), b));
             }
 
