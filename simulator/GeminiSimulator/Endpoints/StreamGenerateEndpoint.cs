@@ -30,7 +30,7 @@ internal static class StreamGenerateEndpoint
         finally
         {
             request.State.StreamClosed();
-            plan?.Finished?.TrySetResult(outcome);
+            plan?.Fault.Finished?.TrySetResult(outcome);
         }
     }
 
@@ -61,19 +61,19 @@ internal static class StreamGenerateEndpoint
         var plan = GeneratePlan.Merge(account.TakeGenerateFault(), directive, frames, options);
         planSeen(plan);
 
-        if (plan.FirstFrameDelay > TimeSpan.Zero)
+        if (plan.Fault.FirstFrameDelay > TimeSpan.Zero)
         {
-            await Task.Delay(plan.FirstFrameDelay, time, ct);
+            await Task.Delay(plan.Fault.FirstFrameDelay, time, ct);
         }
 
         var context = request.Context;
-        if (plan.HttpStatus is { } httpStatus)
+        if (plan.Fault.HttpStatus is { } httpStatus)
         {
             await Responses.ErrorPageAsync(context, httpStatus);
             return GenerateOutcome.Errored;
         }
 
-        if (plan.BlockPage)
+        if (plan.Fault.BlockPage)
         {
             Responses.RedirectToSorry(context, request.BaseAddress);
             return GenerateOutcome.Errored;
@@ -84,20 +84,20 @@ internal static class StreamGenerateEndpoint
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
-        var writer = new FrameWriter(context.Response, ct) { Variant = plan.Framing };
-        if (!plan.MissingXssiPrefix)
+        var writer = new FrameWriter(context.Response, ct) { Variant = plan.Fault.Framing };
+        if (!plan.Fault.MissingXssiPrefix)
         {
             await writer.WritePrefixAsync();
         }
 
         // §5.4.1: queueing envelopes before anything else.
-        for (var q = 0; q < plan.QueueFrames; q++)
+        for (var q = 0; q < plan.Fault.QueueFrames; q++)
         {
             await writer.WriteFrameAsync(new object?[] { Envelope.Queued() });
         }
 
         // §15: application errors arrive inside HTTP 200, possibly as the only payload.
-        var onlyError = turn.ErrorCode ?? (plan.ErrorCode is { } e && plan.ErrorAfterFrames <= 0 && !plan.ErrorAfterMetadata ? e : null);
+        var onlyError = turn.ErrorCode ?? (plan.Fault.ErrorCode is { } e && plan.Fault.ErrorAfterFrames <= 0 && !plan.Fault.ErrorAfterMetadata ? e : null);
         if (onlyError is { } code)
         {
             await writer.WriteFrameAsync(new object?[] { Envelope.Error(null, code) });
@@ -115,11 +115,11 @@ internal static class StreamGenerateEndpoint
         var snapshots = session.Answer.Snapshots;
 
         // Counts beyond the answer length mean "after the complete answer".
-        int? errorAt = plan.ErrorCode is null ? null : Math.Min(plan.ErrorAfterFrames, snapshots.Count);
-        int? dropAt = plan.DropAfterFrames is { } d ? Math.Clamp(d, 0, snapshots.Count) : null;
-        int? stallAt = plan.StallAfterFrames is { } s ? Math.Clamp(s, 0, snapshots.Count) : null;
+        int? errorAt = plan.Fault.ErrorCode is null ? null : Math.Min(plan.Fault.ErrorAfterFrames, snapshots.Count);
+        int? dropAt = plan.Fault.DropAfterFrames is { } d ? Math.Clamp(d, 0, snapshots.Count) : null;
+        int? stallAt = plan.Fault.StallAfterFrames is { } s ? Math.Clamp(s, 0, snapshots.Count) : null;
         await writer.WriteFrameAsync(new object?[] { Envelope.Stream(ReplyShapes.MetadataOnly(session.Cid, session.Rid)) });
-        if (plan.ErrorAfterMetadata && plan.ErrorCode is { } early)
+        if (plan.Fault.ErrorAfterMetadata && plan.Fault.ErrorCode is { } early)
         {
             // §5.4.2: the server assigned a cid; resending now would start a second conversation.
             await writer.WriteFrameAsync(new object?[] { Envelope.Error(null, early) });
@@ -129,7 +129,7 @@ internal static class StreamGenerateEndpoint
 
         for (var i = 0; i <= snapshots.Count; i++)
         {
-            if (errorAt == i && plan.ErrorCode is { } code)
+            if (errorAt == i && plan.Fault.ErrorCode is { } code)
             {
                 // §5.4 / §15 row 16: an error after N snapshots (1096 after a complete answer).
                 await writer.WriteFrameAsync(new object?[] { Envelope.Error(null, code) });
@@ -162,24 +162,24 @@ internal static class StreamGenerateEndpoint
                 break;
             }
 
-            if (plan.MalformedFrame)
+            if (plan.Fault.MalformedFrame)
             {
                 await writer.WriteJsonFrameAsync("[[\"wrb.fr\",null,\"[nul");
                 return GenerateOutcome.Errored;
             }
 
             var snapshot = snapshots[i];
-            if (plan.IncompleteWithContext && snapshot.Final)
+            if (plan.Fault.IncompleteWithContext && snapshot.Final)
             {
                 // §16.8: the turn is saved (inner[25] sent) but the body ends without c[8]=[2].
                 var last = i > 0 ? snapshots[i - 1] : snapshot with { Text = string.Empty };
                 await writer.WriteFrameAsync(new object?[] { Envelope.Stream(session.IncompleteInner(last)) });
-                session.Save(plan.HiddenReads);
+                session.Save(plan.Fault.HiddenReads);
                 await writer.WriteTrailerAsync();
                 return GenerateOutcome.Errored;
             }
 
-            if (plan.TruncatedStream && snapshot.Final)
+            if (plan.Fault.TruncatedStream && snapshot.Final)
             {
                 // §5.4: the body ends without c[8]=[2] and without inner[25].
                 await writer.WriteTrailerAsync();
@@ -191,7 +191,7 @@ internal static class StreamGenerateEndpoint
                 await Task.Delay(plan.InterFrameDelay, time, ct);
             }
 
-            if (plan.BeforeFrame is { } gate)
+            if (plan.Fault.BeforeFrame is { } gate)
             {
                 await gate(i, ct);
             }
@@ -204,6 +204,6 @@ internal static class StreamGenerateEndpoint
         }
 
         await writer.WriteTrailerAsync();
-        return plan.ErrorCode is null ? GenerateOutcome.Completed : GenerateOutcome.Errored;
+        return plan.Fault.ErrorCode is null ? GenerateOutcome.Completed : GenerateOutcome.Errored;
     }
 }

@@ -1,55 +1,32 @@
 namespace GeminiSimulator.Generate;
 
-/// <summary>The effective misbehaviour of one StreamGenerate: a queued fault merged over prompt directives.</summary>
+/// <summary>
+/// The effective misbehaviour of one StreamGenerate: a queued fault merged over prompt directives (the merged
+/// <see cref="Fault"/>), with the pacing and frame count resolved against the simulator's defaults.
+/// </summary>
 internal sealed class GeneratePlan
 {
-    public TimeSpan FirstFrameDelay { get; init; }
+    private GeneratePlan(GenerateFault fault, TimeSpan interFrameDelay, int frameCount)
+    {
+        Fault = fault;
+        InterFrameDelay = interFrameDelay;
+        FrameCount = frameCount;
+    }
 
-    public TimeSpan InterFrameDelay { get; init; }
+    public GenerateFault Fault { get; }
 
-    public int? ErrorCode { get; init; }
+    public TimeSpan InterFrameDelay { get; }
 
-    public int ErrorAfterFrames { get; init; }
-
-    public int? HttpStatus { get; init; }
-
-    public bool BlockPage { get; init; }
-
-    public int? DropAfterFrames { get; init; }
-
-    public int? StallAfterFrames { get; init; }
-
-    public bool MalformedFrame { get; init; }
-
-    public bool TruncatedStream { get; init; }
-
-    public bool MissingXssiPrefix { get; init; }
-
-    public int FrameCount { get; init; }
-
-    public bool ErrorAfterMetadata { get; init; }
-
-    public bool IncompleteWithContext { get; init; }
-
-    public int HiddenReads { get; init; }
-
-    public int QueueFrames { get; init; }
-
-    public FramingVariant Framing { get; init; }
-
-    public Func<int, CancellationToken, Task>? BeforeFrame { get; init; }
-
-    public TaskCompletionSource<GenerateOutcome>? Finished { get; init; }
+    public int FrameCount { get; }
 
     /// <summary>Queued fault values win; directive values fill what the fault leaves unset.</summary>
     public static GeneratePlan Merge(GenerateFault? queued, GenerateFault? directive, int? directiveFrames, SimulatorOptions options)
     {
         var q = queued ?? new GenerateFault();
         var d = directive ?? new GenerateFault();
-        return new GeneratePlan
+        var fault = new GenerateFault
         {
             FirstFrameDelay = q.FirstFrameDelay > TimeSpan.Zero ? q.FirstFrameDelay : d.FirstFrameDelay,
-            InterFrameDelay = q.InterFrameDelay ?? d.InterFrameDelay ?? options.DefaultInterFrameDelay,
             ErrorCode = q.ErrorCode ?? d.ErrorCode,
             ErrorAfterFrames = q.ErrorCode is not null ? q.ErrorAfterFrames : d.ErrorAfterFrames,
             HttpStatus = q.HttpStatus ?? d.HttpStatus,
@@ -59,7 +36,6 @@ internal sealed class GeneratePlan
             MalformedFrame = q.MalformedFrame || d.MalformedFrame,
             TruncatedStream = q.TruncatedStream || d.TruncatedStream,
             MissingXssiPrefix = q.MissingXssiPrefix || d.MissingXssiPrefix,
-            FrameCount = Math.Clamp(directiveFrames ?? options.DefaultFrameCount, 1, 1000),
             ErrorAfterMetadata = q.ErrorAfterMetadata,
             IncompleteWithContext = q.IncompleteWithContext,
             HiddenReads = q.HiddenReads,
@@ -68,5 +44,6 @@ internal sealed class GeneratePlan
             BeforeFrame = q.BeforeFrame,
             Finished = q.Finished,
         };
+        return new GeneratePlan(fault, q.InterFrameDelay ?? d.InterFrameDelay ?? options.DefaultInterFrameDelay, Math.Clamp(directiveFrames ?? options.DefaultFrameCount, 1, 1000));
     }
 }
