@@ -310,8 +310,9 @@ test('a missing cookie is caught before sending', async () => {
 
 test('the code example tabs show the very files the example tests run', async () => {
   const tabs = page.locator('#examples .tabs [role="tab"]');
-  assert.deepEqual(await tabs.allTextContents(), ['curl', 'JavaScript', 'Python', 'C#', 'OpenAI SDK', 'Gemini SDK']);
-  for (let i = 0; i < 6; i += 1) {
+  const names = ['curl', 'JavaScript', 'Python', 'C#', 'OpenAI SDK', 'OpenAI Responses', 'Anthropic SDK', 'Gemini SDK'];
+  assert.deepEqual(await tabs.allTextContents(), names);
+  for (let i = 0; i < names.length; i += 1) {
     const tab = tabs.nth(i);
     await tab.click();
     const file = await tab.getAttribute('data-file');
@@ -324,7 +325,7 @@ test('the code example tabs show the very files the example tests run', async ()
     assert.doesNotMatch(run, /8080/);
   }
   // Keyboard: arrow keys move between tabs.
-  await tabs.nth(5).focus();
+  await tabs.nth(names.length - 1).focus();
   await page.keyboard.press('ArrowRight');
   assert.equal(await tabs.nth(0).getAttribute('aria-selected'), 'true');
   assertNoConsoleErrors();

@@ -28,15 +28,26 @@ describe('SDK code examples shown on the page', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  for (const file of ['openai.mjs', 'genai.mjs']) {
+  /** What each example prints beyond the streamed answer to its prompt. */
+  const more = {
+    'openai.mjs': () => {},
+    'genai.mjs': () => {},
+    // The follow-up turn continued the streamed answer's conversation through previous_response_id (turn 2).
+    'responses.mjs': ({ stdout }) => assert.match(stdout, /\n.*Simulated answer to "Now sum that up in one sentence\."\. \(turn 2\)/),
+    // finalMessage() resolved with the stop reason and the gateway's usage estimate.
+    'anthropic.mjs': ({ stderr }) => assert.match(stderr, /stop_reason: end_turn; usage \(estimated\): [1-9]\d* in, [1-9]\d* out/),
+  };
+
+  for (const [file, check] of Object.entries(more)) {
     test(`${file} streams an answer`, async () => {
       const target = path.join(scratch, file);
       copyFileSync(path.join(examples, file), target);
-      const { stdout } = await run(process.execPath, [target, `Hello from ${file}`], {
+      const output = await run(process.execPath, [target, `Hello from ${file}`], {
         env: { ...process.env, GATEWAY_URL: gateway.url, GEMINI_PSID: fakePsid('example') },
         timeout: 60_000,
       });
-      assert.match(stdout, new RegExp(`Simulated answer to "Hello from ${file.replace('.', '\\.')}`));
+      assert.match(output.stdout, new RegExp(`Simulated answer to "Hello from ${file.replace('.', '\\.')}`));
+      check(output);
     });
   }
 });

@@ -32,6 +32,12 @@ internal sealed record CompatChatInput
 
     public ToolChoice ToolChoice { get; init; } = ToolChoice.Auto;
 
+    /// <summary>
+    /// Several calls may come in one reply (OpenAI <c>parallel_tool_calls</c>, the default); false = at most one
+    /// (<c>parallel_tool_calls: false</c>, Anthropic <c>tool_choice.disable_parallel_tool_use: true</c>).
+    /// </summary>
+    public bool ParallelToolCalls { get; init; } = true;
+
     /// <summary>Structured output (JSON mode or a JSON Schema) the answer must follow; null = free text.</summary>
     public StructuredOutput? Output { get; init; }
 

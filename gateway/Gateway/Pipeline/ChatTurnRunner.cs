@@ -58,8 +58,9 @@ internal sealed partial class ChatTurnRunner
 
     /// <summary>
     /// Like <see cref="RunAsync(BridgeCall, ChatRequest, bool, IChatWireFormat)"/>, with the whole answer reviewed
-    /// (<see cref="IAnswerReview"/>) before anything is written; a stream is then the accepted answer replayed as events
-    /// (thoughts and text as one delta each, then the completion). Without a review this is the plain run.
+    /// (<see cref="IAnswerReview"/>) before any of it is written; a stream is then the accepted answer replayed as events
+    /// (thoughts and text as one delta each, then the completion). While a streamed answer is collected, heartbeats keep
+    /// the connection alive (<see cref="BufferedStreamKeepAlive"/>). Without a review this is the plain run.
     /// </summary>
     public async Task RunAsync(BridgeCall call, ChatRequest request, bool stream, IChatWireFormat format, IAnswerReview? review)
     {
@@ -71,16 +72,34 @@ internal sealed partial class ChatTurnRunner
             return;
         }
 
-        var result = await ReviewedAsync(call, request, review);
         if (!stream)
         {
-            await format.WriteAnswerAsync(call, result);
+            await format.WriteAnswerAsync(call, await ReviewedAsync(call, request, review, null));
             return;
         }
 
-        var started = await call.StartStreamAsync(format.StreamContentType, format.WriteStreamErrorAsync);
+        ChatResult result;
+        EventStream? started;
+        bool opened;
+        await using (var keepAlive = format.SendsHeartbeats ? new BufferedStreamKeepAlive(call, format, _streaming.CurrentValue.HeartbeatInterval, _time) : null)
+        {
+            // Disposing stops the heartbeats before a failure reaches the dispatch, which may then write the error event.
+            result = await ReviewedAsync(call, request, review, keepAlive);
+            if (keepAlive is not null)
+            {
+                await keepAlive.StopAsync();
+            }
+
+            (started, opened) = (keepAlive?.Stream, keepAlive?.Opened ?? false);
+        }
+
+        started ??= await call.StartStreamAsync(format.StreamContentType, format.WriteStreamErrorAsync);
         var writer = started.Writer;
-        await format.WriteStreamStartAsync(writer, call.Aborted);
+        if (!opened)
+        {
+            await format.WriteStreamStartAsync(writer, call.Aborted);
+        }
+
         ChatEvent[] replay = [new ChatEvent.ThoughtDelta(result.Thoughts ?? string.Empty), new ChatEvent.TextDelta(result.Text)];
         foreach (var item in replay)
         {
@@ -95,14 +114,14 @@ internal sealed partial class ChatTurnRunner
         started.FirstEventWritten();
     }
 
-    private async Task<ChatResult> ReviewedAsync(BridgeCall call, ChatRequest request, IAnswerReview review)
+    private async Task<ChatResult> ReviewedAsync(BridgeCall call, ChatRequest request, IAnswerReview review, BufferedStreamKeepAlive? keepAlive)
     {
         for (var turns = 1; ; turns++)
         {
             ChatResult result;
             await using (var turn = await _client.StartChatAsync(call.Upstream, request, call.Aborted))
             {
-                result = await CollectAsync(turn, call.Aborted);
+                result = await CollectAsync(turn, keepAlive is null ? null : keepAlive.Arm, call.Aborted);
             }
 
             switch (review.Review(request, result, turns))
@@ -121,11 +140,15 @@ internal sealed partial class ChatTurnRunner
     }
 
     /// <summary>Reads a turn to its end; the complete answer.</summary>
-    public static async Task<ChatResult> CollectAsync(ChatTurn turn, CancellationToken cancellationToken)
+    public static Task<ChatResult> CollectAsync(ChatTurn turn, CancellationToken cancellationToken) => CollectAsync(turn, null, cancellationToken);
+
+    /// <param name="onEvent">Runs at each event upstream sends (the turn is answering).</param>
+    private static async Task<ChatResult> CollectAsync(ChatTurn turn, Action? onEvent, CancellationToken cancellationToken)
     {
         ChatResult? result = null;
         await foreach (var item in turn.ReadEventsAsync(cancellationToken))
         {
+            onEvent?.Invoke();
             if (item is ChatEvent.Completed completed)
             {
                 result = completed.Result;

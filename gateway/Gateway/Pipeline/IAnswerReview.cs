@@ -7,7 +7,8 @@ namespace Gateway.Pipeline;
 /// calls, structured output): it accepts the answer (possibly rewritten, e.g. the calls taken out of the text) or asks
 /// for one more turn, typically continuing the same conversation (<see cref="ChatRequest.Conversation"/> =
 /// <see cref="ChatResult.Conversation"/>). A review that cannot accept after its own limit throws the failure.
-/// With a review, a stream is buffered: nothing is sent until an answer is accepted, then it is written as events.
+/// With a review, a stream is buffered: nothing of the answer is sent until it is accepted, then it is written as
+/// events; meanwhile only heartbeats keep the connection (<see cref="BufferedStreamKeepAlive"/>).
 /// </summary>
 internal interface IAnswerReview
 {

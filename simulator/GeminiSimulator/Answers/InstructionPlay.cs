@@ -9,15 +9,17 @@ namespace GeminiSimulator.Answers;
 /// <list type="bullet">
 /// <item>Tool results in the prompt: a prose answer quoting them (or the JSON answer when one is asked for).</item>
 /// <item>Tools offered: a forced tool is called; otherwise every tool the latest user message names is called, in
-/// order (several calls = several blocks); with tool choice required and none named, the first tool. No tool named
-/// under auto: the answer is prose (or JSON). Arguments are a sample of each tool's schema (<see cref="SchemaSample"/>).</item>
+/// order (several calls = several blocks), only the first when the prompt allows at most one call; with tool choice
+/// required and none named, the first tool. No tool named under auto: the answer is prose (or JSON). Arguments are a
+/// sample of each tool's schema (<see cref="SchemaSample"/>).</item>
 /// <item>JSON asked for: a sample of the schema (or <c>{"answer": ...}</c> for any object), bare.</item>
 /// <item>A repair turn: the corrected answer (the forced tool, else tools the error names, else the first tool).</item>
 /// </list>
 /// Directives (raw prompt): <c>[sim:tools=wrong]</c> calls an unknown tool once, <c>[sim:tools=wrong-always]</c> in
 /// the repair turn too (the repair prompt quotes the rejected reply, which carries the marker
 /// <c>sim_always_wrong</c>), <c>[sim:tools=invalid]</c> gives arguments of the wrong types, <c>[sim:tools=prose]</c>
-/// answers in prose whatever the tool choice; <c>[sim:json=wrong]</c> answers with text that is not JSON,
+/// answers in prose whatever the tool choice, <c>[sim:tools=several]</c> calls every named tool even when the prompt
+/// allows only one; <c>[sim:json=wrong]</c> answers with text that is not JSON,
 /// <c>[sim:json=wrong-always]</c> in the repair turn too, <c>[sim:json=mismatch]</c> JSON that misses the schema
 /// (an empty object), <c>[sim:json=fenced]</c> valid JSON inside a ```json fence.
 /// </summary>
@@ -68,6 +70,11 @@ internal static class InstructionPlay
         if (read.OffersTools && !read.HasToolResults)
         {
             var calls = Chosen(read);
+            if (read.SingleCall && toolsMode != "several")
+            {
+                calls = calls.Take(1).ToList();
+            }
+
             if (calls.Count > 0)
             {
                 return string.Join("\n", calls.Select(c => Block(c.Name, SchemaSample.Valid(c.Schema, read.Hints) ?? new JsonObject())));

@@ -14,8 +14,10 @@ internal sealed partial class InstructionPrompt
 {
     private const string ToolHeading = "Tools you can call:";
     private const string ToolLine = "- name: ";
-    private const string ParametersLine = "  parameters (JSON Schema): ";
+    // Read without its indent: removing [sim:...] directives also collapses runs of spaces in the prompt.
+    private const string ParametersLine = "parameters (JSON Schema): ";
     private const string RequiredRule = "You must call at least one tool in this reply";
+    private const string SingleCallRule = "Call at most one tool in this reply";
     private const string FormatHeading = "Answer format:";
     private const string SchemaRule = "Reply with only one JSON value valid against this JSON Schema (no prose, no code fence, nothing before or after it): ";
     private const string LatestHeading = "Reply to the latest user message:";
@@ -28,6 +30,9 @@ internal sealed partial class InstructionPrompt
     public string? ForcedTool { get; private set; }
 
     public bool ToolRequired { get; private set; }
+
+    /// <summary>The prompt allows at most one call in this reply (the client turned parallel tool calls off).</summary>
+    public bool SingleCall { get; private set; }
 
     public bool WantsJson { get; private set; }
 
@@ -78,13 +83,17 @@ internal sealed partial class InstructionPrompt
             {
                 read.Tools.Add((line[ToolLine.Length..].Trim(), null));
             }
-            else if (line.StartsWith(ParametersLine, StringComparison.Ordinal) && read.Tools.Count > 0)
+            else if (line.TrimStart().StartsWith(ParametersLine, StringComparison.Ordinal) && read.Tools.Count > 0)
             {
-                read.Tools[^1] = (read.Tools[^1].Name, Parse(line[ParametersLine.Length..]));
+                read.Tools[^1] = (read.Tools[^1].Name, Parse(line.TrimStart()[ParametersLine.Length..]));
             }
             else if (line.StartsWith(RequiredRule, StringComparison.Ordinal))
             {
                 read.ToolRequired = true;
+            }
+            else if (line.StartsWith(SingleCallRule, StringComparison.Ordinal))
+            {
+                read.SingleCall = true;
             }
             else if (NamedRule().Match(line) is { Success: true } named)
             {

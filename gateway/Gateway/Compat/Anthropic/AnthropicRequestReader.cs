@@ -37,6 +37,7 @@ internal static class AnthropicRequestReader
         var thinking = false;
         IReadOnlyList<ToolDefinition> tools = [];
         var toolChoice = ToolChoice.Auto;
+        var parallel = true;
         var ignored = new List<string>();
         var unknown = new List<string>();
 
@@ -74,7 +75,7 @@ internal static class AnthropicRequestReader
                     tools = AnthropicToolReader.ReadTools(value, emulateTools);
                     break;
                 case "tool_choice":
-                    toolChoice = AnthropicToolReader.ReadToolChoice(value, emulateTools, ignored);
+                    toolChoice = AnthropicToolReader.ReadToolChoice(value, emulateTools, out parallel);
                     break;
                 default:
                     if (IgnoredHints.Contains(name))
@@ -134,6 +135,7 @@ internal static class AnthropicRequestReader
             IncludeThoughts = thinking,
             Tools = tools,
             ToolChoice = toolChoice,
+            ParallelToolCalls = parallel,
             IgnoredParams = ignored,
         };
     }

@@ -99,8 +99,10 @@ internal static class AnthropicToolReader
         return tools;
     }
 
-    public static ToolChoice ReadToolChoice(JsonElement value, bool emulate, List<string> ignored)
+    /// <param name="parallel">False when <c>disable_parallel_tool_use</c> is true: at most one call per reply.</param>
+    public static ToolChoice ReadToolChoice(JsonElement value, bool emulate, out bool parallel)
     {
+        parallel = true;
         if (CompatJson.IsNull(value))
         {
             return ToolChoice.Auto;
@@ -122,11 +124,8 @@ internal static class AnthropicToolReader
                 case "name" when type == "tool":
                     name = CompatJson.RequireString(property.Value, "tool_choice.name");
                     break;
-
-                // Emulated calls come in one reply either way; whether several may come is the model's choice.
                 case "disable_parallel_tool_use":
-                    _ = CompatJson.Bool(property.Value, "tool_choice.disable_parallel_tool_use");
-                    ignored.Add("tool_choice.disable_parallel_tool_use");
+                    parallel = CompatJson.Bool(property.Value, "tool_choice.disable_parallel_tool_use") != true;
                     break;
                 default:
                     var param = "tool_choice." + CompatJson.Safe(property.Name);

@@ -24,7 +24,7 @@ internal static class OpenAiRequestReader
     /// <summary>Bookkeeping fields that ask for no behaviour: accepted quietly.</summary>
     private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal)
     {
-        "user", "metadata", "safety_identifier", "prompt_cache_key", "prompt_cache_retention", "parallel_tool_calls",
+        "user", "metadata", "safety_identifier", "prompt_cache_key", "prompt_cache_retention",
     };
 
     private static readonly HashSet<string> ReasoningEfforts = new(StringComparer.Ordinal) { "none", "minimal", "low", "medium", "high", "xhigh" };
@@ -42,6 +42,7 @@ internal static class OpenAiRequestReader
         var stream = false;
         var store = false;
         var extended = false;
+        var parallel = true;
         var ignored = new List<string>();
 
         foreach (var property in root.EnumerateObject())
@@ -84,6 +85,9 @@ internal static class OpenAiRequestReader
                     break;
                 case "response_format":
                     output = OpenAiToolReader.ReadResponseFormat(value, emulate);
+                    break;
+                case "parallel_tool_calls":
+                    parallel = CompatJson.Bool(value, name) ?? true;
                     break;
                 case "logprobs":
                     if (CompatJson.Bool(value, name) == true)
@@ -169,6 +173,7 @@ internal static class OpenAiRequestReader
             IgnoredParams = ignored,
             Tools = tools,
             ToolChoice = choice,
+            ParallelToolCalls = parallel,
             Output = output,
             IncludeUsage = includeUsage,
         };

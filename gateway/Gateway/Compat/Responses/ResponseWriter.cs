@@ -65,7 +65,7 @@ internal sealed class ResponseWriter
         }
 
         json.WriteEndArray();
-        json.WriteBoolean("parallel_tool_calls", true);
+        json.WriteBoolean("parallel_tool_calls", _request.Input.ParallelToolCalls);
         WriteOptional(json, "previous_response_id", _request.PreviousResponseId);
         json.WriteStartObject("reasoning");
         WriteOptional(json, "effort", _request.ReasoningEffort);

@@ -21,7 +21,7 @@ internal static class ResponsesRequestReader
 
     private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal)
     {
-        "user", "safety_identifier", "prompt_cache_key", "prompt_cache_retention", "prompt_cache_options", "parallel_tool_calls", "stream_options",
+        "user", "safety_identifier", "prompt_cache_key", "prompt_cache_retention", "prompt_cache_options", "stream_options",
     };
 
     private static readonly HashSet<string> NeedsStorage = new(StringComparer.Ordinal) { "conversation", "prompt", "context_management" };
@@ -42,6 +42,7 @@ internal static class ResponsesRequestReader
         string? effort = null;
         string? summary = null;
         var stream = false;
+        var parallel = true;
         var ignored = new List<string>();
 
         foreach (var property in root.EnumerateObject())
@@ -84,6 +85,9 @@ internal static class ResponsesRequestReader
                     break;
                 case "tool_choice":
                     toolChoice = value;
+                    break;
+                case "parallel_tool_calls":
+                    parallel = CompatJson.Bool(value, name) ?? true;
                     break;
                 case "text":
                     text = value;
@@ -175,6 +179,7 @@ internal static class ResponsesRequestReader
                 IncludeThoughts = true,
                 Tools = definitions,
                 ToolChoice = choice,
+                ParallelToolCalls = parallel,
                 Output = output,
                 IgnoredParams = ignored,
             },

@@ -27,10 +27,12 @@ internal sealed class AnswerEmulation : IAnswerReview
     private readonly ToolCallParser? _tools;
     private readonly JsonSchemaCheck? _schema;
     private readonly StructuredOutput? _output;
+    private readonly bool _parallel;
 
     private AnswerEmulation(CompatChatInput input)
     {
-        ToolSection = ToolPrompt.Section(input.Tools, input.ToolChoice);
+        _parallel = input.ParallelToolCalls;
+        ToolSection = ToolPrompt.Section(input.Tools, input.ToolChoice, _parallel);
         if (ToolSection is not null)
         {
             _tools = new ToolCallParser(input.Tools, input.ToolChoice);
@@ -108,7 +110,11 @@ internal sealed class AnswerEmulation : IAnswerReview
 
             if (reply.Calls.Count > 0)
             {
-                return (new EmulatedAnswer(reply.Prose, reply.Calls, null), string.Empty, false);
+                // The client asked for at most one call and the prompt said so, but a web model cannot be forced: the
+                // first call is kept and the rest dropped (not repaired: the first is valid, and the model is asked
+                // again once its result comes back).
+                var calls = _parallel || reply.Calls.Count == 1 ? reply.Calls : reply.Calls.Take(1).ToList();
+                return (new EmulatedAnswer(reply.Prose, calls, null), string.Empty, false);
             }
 
             prose = reply.Prose;

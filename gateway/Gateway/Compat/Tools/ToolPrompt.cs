@@ -18,9 +18,11 @@ internal static class ToolPrompt
     public const string AutoRule = "Call a tool only when it helps to answer; otherwise answer in prose, with no tool_call block.";
     public const string RequiredRule = "You must call at least one tool in this reply: reply with tool_call blocks only.";
     public const string NamedRulePrefix = "You must call the tool named ";
+    public const string SingleCallRule = "Call at most one tool in this reply: write at most one tool_call block.";
 
     /// <summary>The tool section; null when no tool is offered (none given, or tool choice none).</summary>
-    public static string? Section(IReadOnlyList<ToolDefinition> tools, ToolChoice choice)
+    /// <param name="parallel">Several calls may come in one reply; false adds <see cref="SingleCallRule"/>.</param>
+    public static string? Section(IReadOnlyList<ToolDefinition> tools, ToolChoice choice, bool parallel = true)
     {
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(choice);
@@ -49,8 +51,14 @@ internal static class ToolPrompt
             .Append("{\"name\": \"<tool name>\", \"arguments\": {<arguments as a JSON object matching the tool's parameters schema>}}\n")
             .Append("```\n\n")
             .Append("Rules: \"name\" is one of the tool names above, exactly; \"arguments\" is a JSON object valid against that tool's parameters schema. ")
-            .Append("For several calls write several blocks, one after another. Do not invent results; stop after the blocks and wait for the results.\n")
+            .Append(parallel ? "For several calls write several blocks, one after another. " : string.Empty)
+            .Append("Do not invent results; stop after the blocks and wait for the results.\n")
             .Append(Rule(choice));
+        if (!parallel)
+        {
+            text.Append('\n').Append(SingleCallRule);
+        }
+
         return text.ToString();
     }
 
