@@ -19,6 +19,13 @@ internal static class CompatJson
 
     public static string Safe(string name) => JsonValueText.SafeName(name);
 
+    /// <summary>A string field that may be absent or null.</summary>
+    public static string? OptionalString(JsonElement value, string param) => IsNull(value) ? null : RequireString(value, param);
+
+    /// <summary>Every compatible surface names its model in the body (OpenAI, Responses, Anthropic).</summary>
+    public static string RequireModel(string? model) =>
+        string.IsNullOrWhiteSpace(model) ? throw new RequestRejectedException("model", "'model' is required: a model id from GET /v1/models.") : model;
+
     public static bool IsNull(JsonElement value) => value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
 
     public static string RequireString(JsonElement value, string param)

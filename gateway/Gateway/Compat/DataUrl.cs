@@ -61,6 +61,32 @@ internal static class DataUrl
     }
 
     /// <summary>A file name for an inline file, since neither surface requires one; the extension drives the type check.</summary>
+    /// <summary>
+    /// An inline file as OpenAI's chat and Responses APIs both send it: a base64 data URL, or bare base64 with a
+    /// file name that says its type. A missing, overlong or control-character name gets one made from the type.
+    /// </summary>
+    public static CompatAttachment InlineFile(string raw, string? name, string param, int number)
+    {
+        string mime;
+        byte[] data;
+        if (raw.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            (mime, data) = Decode(raw, param);
+        }
+        else if (!string.IsNullOrWhiteSpace(name))
+        {
+            mime = string.Empty;
+            data = Base64(raw, param);
+        }
+        else
+        {
+            throw new RequestRejectedException(param, $"'{param}' must be a base64 data URL (data:<mime>;base64,...), or base64 with a 'filename'.");
+        }
+
+        var fileName = string.IsNullOrWhiteSpace(name) || name.Length > 255 || name.Any(char.IsControl) ? FileNameFor(mime, number) : name;
+        return new CompatAttachment(fileName, mime, data, param);
+    }
+
     public static string FileNameFor(string mimeType, int index) => mimeType.ToUpperInvariant() switch
     {
         "IMAGE/PNG" => $"image-{index}.png",

@@ -106,10 +106,7 @@ internal static class AnthropicRequestReader
             throw Refuse(unknown[0], $"Unknown field{(unknown.Count > 1 ? "s" : string.Empty)} in the request: {string.Join(", ", unknown.Take(10))}. Extra inputs are not permitted.");
         }
 
-        if (string.IsNullOrWhiteSpace(model))
-        {
-            throw new RequestRejectedException("model", "'model' is required: a model id from GET /v1/models.");
-        }
+        model = CompatJson.RequireModel(model);
 
         if (!maxTokensSeen)
         {

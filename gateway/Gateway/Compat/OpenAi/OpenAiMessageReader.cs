@@ -207,24 +207,6 @@ internal static class OpenAiMessageReader
         var raw = file.TryGetProperty("file_data", out var dataValue) ? CompatJson.RequireString(dataValue, param) : throw new RequestRejectedException(param, $"'{param}' is required.");
         var name = file.TryGetProperty("filename", out var nameValue) && nameValue.ValueKind == JsonValueKind.String ? Path.GetFileName(nameValue.GetString()) : null;
 
-        // OpenAI documents file_data as a data URL; bare base64 needs a file name that says its type.
-        string mime;
-        byte[] data;
-        if (raw.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-        {
-            (mime, data) = DataUrl.Decode(raw, param);
-        }
-        else if (!string.IsNullOrWhiteSpace(name))
-        {
-            mime = string.Empty;
-            data = DataUrl.Base64(raw, param);
-        }
-        else
-        {
-            throw new RequestRejectedException(param, $"'{param}' must be a base64 data URL (data:<mime>;base64,...), or base64 with a 'filename'.");
-        }
-
-        var fileName = string.IsNullOrWhiteSpace(name) || name.Length > 255 || name.Any(char.IsControl) ? DataUrl.FileNameFor(mime, number) : name;
-        return new CompatAttachment(fileName, mime, data, param);
+        return DataUrl.InlineFile(raw, name, param, number);
     }
 }

@@ -52,7 +52,7 @@ internal static class OpenAiRequestReader
             switch (name)
             {
                 case "model":
-                    model = CompatJson.IsNull(value) ? null : CompatJson.RequireString(value, name);
+                    model = CompatJson.OptionalString(value, name);
                     break;
                 case "messages":
                     messages = value;
@@ -148,10 +148,7 @@ internal static class OpenAiRequestReader
             }
         }
 
-        if (string.IsNullOrWhiteSpace(model))
-        {
-            throw new RequestRejectedException("model", "'model' is required: a model id from GET /v1/models.");
-        }
+        model = CompatJson.RequireModel(model);
 
         if (messages is not { } list || CompatJson.IsNull(list))
         {

@@ -35,24 +35,7 @@ internal static class ResponsesFileReader
             : throw new RequestRejectedException(param, $"'{param}' is required (base64, or a base64 data URL).");
         var name = part.TryGetProperty("filename", out var nameValue) && nameValue.ValueKind == JsonValueKind.String ? Path.GetFileName(nameValue.GetString()) : null;
 
-        string mime;
-        byte[] data;
-        if (raw.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-        {
-            (mime, data) = DataUrl.Decode(raw, param);
-        }
-        else if (!string.IsNullOrWhiteSpace(name))
-        {
-            mime = string.Empty;
-            data = DataUrl.Base64(raw, param);
-        }
-        else
-        {
-            throw new RequestRejectedException(param, $"'{param}' must be a base64 data URL (data:<mime>;base64,...), or base64 with a 'filename'.");
-        }
-
-        var fileName = string.IsNullOrWhiteSpace(name) || name.Length > 255 || name.Any(char.IsControl) ? DataUrl.FileNameFor(mime, number) : name;
-        return new CompatAttachment(fileName, mime, data, param);
+        return DataUrl.InlineFile(raw, name, param, number);
     }
 
     private static void RefuseFileId(JsonElement part, string path)

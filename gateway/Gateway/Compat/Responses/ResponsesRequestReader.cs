@@ -52,13 +52,13 @@ internal static class ResponsesRequestReader
             switch (name)
             {
                 case "model":
-                    model = CompatJson.IsNull(value) ? null : CompatJson.RequireString(value, name);
+                    model = CompatJson.OptionalString(value, name);
                     break;
                 case "input":
                     input = value;
                     break;
                 case "instructions":
-                    instructions = CompatJson.IsNull(value) ? null : CompatJson.RequireString(value, name);
+                    instructions = CompatJson.OptionalString(value, name);
                     break;
                 case "stream":
                     stream = CompatJson.Bool(value, name) ?? false;
@@ -72,7 +72,7 @@ internal static class ResponsesRequestReader
 
                     break;
                 case "previous_response_id":
-                    previousId = CompatJson.IsNull(value) ? null : CompatJson.RequireString(value, name);
+                    previousId = CompatJson.OptionalString(value, name);
                     break;
                 case "metadata":
                     metadata = ReadMetadata(value);
@@ -130,10 +130,7 @@ internal static class ResponsesRequestReader
             }
         }
 
-        if (string.IsNullOrWhiteSpace(model))
-        {
-            throw new RequestRejectedException("model", "'model' is required: a model id from GET /v1/models.");
-        }
+        model = CompatJson.RequireModel(model);
 
         if (input is not { } inputValue || CompatJson.IsNull(inputValue))
         {
