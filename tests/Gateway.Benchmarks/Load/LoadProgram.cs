@@ -105,6 +105,9 @@ public static class LoadProgram
         // Memory with 2,000 idle open streams through the full path (API key, limits, engine).
         var memory = await new StreamMemoryScenario(simulator).RunAsync(gateway, 2000, LoadSuite.Key);
         report.AppendLine();
+        report.AppendLine();
+        report.AppendLine("Where the gateway's CPU goes, and why the CPU ratio stays above the forward's: `docs/benchmarks-profile.md` (from `-- profile`).");
+        report.AppendLine();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Memory per open stream: {memory.Open} idle open streams through the full path raised the gateway's resident set from {memory.Before / 1048576.0:0.0} MiB to {memory.During / 1048576.0:0.0} MiB: **{(memory.During - memory.Before) / (double)Math.Max(1, memory.Open) / 1024:0.0} KiB per open stream**."));
 
         Console.WriteLine(report);
