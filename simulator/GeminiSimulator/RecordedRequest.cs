@@ -12,6 +12,9 @@ public sealed record RecordedRequest(string Method, string Path, string Query, s
     /// <summary>Form fields of a form POST once read (StreamGenerate, batchexecute): <c>at</c>, <c>f.req</c> (fake values only).</summary>
     public IReadOnlyDictionary<string, string> Form { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>A §8.1 multipart upload's framing, once its body was read; null for every other request.</summary>
+    public RecordedUpload? Upload { get; init; }
+
     /// <summary>Time the response started (or the request ended), from the simulator's TimeProvider.</summary>
     public DateTimeOffset At { get; init; }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using BridgeEngine.Features.Common;
 
 namespace BridgeEngine.Protocol;
 
@@ -7,14 +7,22 @@ internal static class BatchRequestBuilder
 {
     public const string DefaultIdentifier = "generic";
 
-    public static string Build(IReadOnlyList<BatchCall> calls)
+    /// <remarks>Escapes only what JSON needs, as [GWA] does (<see cref="Json"/>): the payload's quotes become <c>\"</c>, not <c>\u0022</c>.</remarks>
+    public static string Build(IReadOnlyList<BatchCall> calls) => Json.Write(calls, static (json, calls) =>
     {
-        var entries = new object?[calls.Count];
-        for (var i = 0; i < calls.Count; i++)
+        json.WriteStartArray();
+        json.WriteStartArray();
+        foreach (var call in calls)
         {
-            entries[i] = new object?[] { calls[i].RpcId, calls[i].PayloadJson, null, calls[i].Identifier };
+            json.WriteStartArray();
+            json.WriteStringValue(call.RpcId);
+            json.WriteStringValue(call.PayloadJson);
+            json.WriteNullValue();
+            json.WriteStringValue(call.Identifier);
+            json.WriteEndArray();
         }
 
-        return JsonSerializer.Serialize(new object?[] { entries }, EngineJsonContext.Default.ObjectArray);
-    }
+        json.WriteEndArray();
+        json.WriteEndArray();
+    });
 }

@@ -39,6 +39,9 @@ public enum PayloadLayout
     /// <summary>[GWA] (2026-04): 69 slots, no 79/80, slot 17 <c>[[0]]</c>.</summary>
     Gwa69,
 
-    /// <summary>[LEE] / [NOTE-A]: 81 slots, [79] = model number, [80] = thinking level, slot 17 <c>[[1]]</c> on a continuation.</summary>
+    /// <summary>
+    /// [LEE] / [NOTE-A]: 81 slots, [79] = model number (otAQ7b), [80] = 1, or 2 for extended thinking. Slot 17 stays
+    /// <c>[[0]]</c> (the document's gateway rule, §5.2) although [LEE] sends <c>[[1]]</c> on a continuation.
+    /// </summary>
     Lee81,
 }

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using BridgeEngine.Contracts;
+using BridgeEngine.Features.Common;
 
 namespace BridgeEngine.Protocol;
 
@@ -16,12 +18,19 @@ internal static class GeneratePayloadBuilder
     private const int MediaSlotCount = 80;
     private const int LeeSlotCount = 81;
 
+    /// <summary>
+    /// JSON escapes only what JSON needs (quote, backslash, controls), as [GWA]'s json.dumps and the browser do: the
+    /// default encoder's HTML escapes (<c>+</c> as <c>\u002B</c>, <c>"</c> as <c>\u0022</c>) would differ from §5.2.1's
+    /// worked example. The body is a form field, never HTML, so the relaxed encoder is safe here.
+    /// </summary>
+    private static readonly JsonWriterOptions WireJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string BuildInner(ChatRequest request, string language, string requestUuid, int? modelNumber, PayloadLayout layout = PayloadLayout.Gwa69)
     {
         var slotCount = layout == PayloadLayout.Lee81 ? LeeSlotCount : request.Media != MediaGeneration.None ? MediaSlotCount : GwaSlotCount;
         var slots = new Slots(request, language, requestUuid, modelNumber, layout);
         var buffer = new ArrayBufferWriter<byte>(512 + (request.Prompt.Length * 2));
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WireJson))
         {
             json.WriteStartArray();
             for (var slot = 0; slot < slotCount; slot++)
@@ -38,7 +47,13 @@ internal static class GeneratePayloadBuilder
     /// <summary>The form body: <c>at</c> and <c>f.req = [null, "&lt;inner json&gt;"]</c>, Content-Type with charset (§2.2).</summary>
     public static HttpContent BuildForm(string accessToken, string inner)
     {
-        var freq = JsonSerializer.Serialize(new object?[] { null, inner }, EngineJsonContext.Default.ObjectArray);
+        var freq = Json.Write(inner, static (json, value) =>
+        {
+            json.WriteStartArray();
+            json.WriteNullValue();
+            json.WriteStringValue(value);
+            json.WriteEndArray();
+        });
         return FormBody.Create([new("at", accessToken), new("f.req", freq)]);
     }
 
@@ -118,9 +133,10 @@ internal static class GeneratePayloadBuilder
                 json.WriteNumberValue(0);
                 break;
             case 17:
-                // Unsure (§5.2): [GWA] always [[0]] (the document's choice); [LEE] [[1]] when slot 2 carries a cid.
+                // Unsure (§5.2): [GWA] always [[0]]; [LEE] [[1]] when slot 2 carries a cid. The document's gateway rule
+                // is [[0]] in every layout: the §5.2.1 switch changes only [79]/[80], and both forms work per their authors.
                 json.WriteStartArray();
-                WriteSingleton(json, slots.Layout == PayloadLayout.Lee81 && request.Conversation is not null ? 1 : 0);
+                WriteSingleton(json, 0);
                 json.WriteEndArray();
                 break;
             case 19 when request.Gem is not null:

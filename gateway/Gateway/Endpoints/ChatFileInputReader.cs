@@ -172,7 +172,7 @@ internal sealed class ChatFileInputReader
                 foreach (var file in held)
                 {
                     await using var content = file.Bytes.Reader.AsStream();
-                    uploaded.Add(await _uploader.UploadAsync(call, session, file.Name, file.Mime, content, cancellationToken));
+                    uploaded.Add(await _uploader.UploadAsync(call, session, file.Name, file.Mime, content, file.Size, cancellationToken));
                 }
             }
 

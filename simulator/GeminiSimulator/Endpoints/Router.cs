@@ -116,6 +116,7 @@ internal sealed partial class Router
             Form = request.Context.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is { } form
                 ? form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal)
                 : new Dictionary<string, string>(),
+            Upload = request.Upload,
             At = _state.Time.GetUtcNow(),
         };
     }

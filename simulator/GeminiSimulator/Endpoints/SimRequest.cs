@@ -34,6 +34,9 @@ internal sealed class SimRequest
 
     public CancellationToken Aborted => Context.RequestAborted;
 
+    /// <summary>Set by the §8.1 upload endpoint once the body was read: recorded with the request.</summary>
+    public RecordedUpload? Upload { get; set; }
+
     /// <summary>
     /// Common auth gate of RPCs, generate, uploads and RotateCookies (§3 contract, §15 rows 6 and 13).
     /// Returns the account, or null after writing 401/429.

@@ -1,3 +1,4 @@
+using System.Text;
 using GeminiSimulator.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
@@ -68,30 +69,59 @@ internal static class UploadEndpoints
         await Responses.TextAsync(request.Context, StatusCodes.Status200OK, string.Empty);
     }
 
+    /// <summary>
+    /// §8.1: a multipart/form-data body whose one file part is named <c>file</c> and has a filename, else HTTP 400. How
+    /// the body was framed (boundary as written, first part head, closing delimiter, part headers) is kept in
+    /// <see cref="SimRequest.Upload"/> for captured-request tests; no form detail beyond that is refused, since no
+    /// source saw Google refuse one.
+    /// </summary>
     private static async Task MultipartAsync(SimRequest request, AccountBehavior account)
     {
         var http = request.Context.Request;
         if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var mediaType) ||
-            HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+            !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
+            mediaType.Boundary.Value is not { Length: > 0 } rawBoundary ||
+            HeaderUtilities.RemoveQuotes(rawBoundary).Value is not { Length: > 0 } boundary)
         {
             await RpcPreconditions.BadRequestAsync(request);
             return;
         }
 
-        var reader = new MultipartReader(boundary, http.Body);
+        var body = new CapturingReadStream(http.Body, headBytes: 8 * 1024, tailBytes: 512);
+        var reader = new MultipartReader(boundary, body);
+        var parts = new List<RecordedPart>();
         UploadedFile? file = null;
-        while (await reader.ReadNextSectionAsync(request.Aborted) is { } section)
+        var valid = true;
+        try
         {
-            var size = await CountAsync(section.Body, request.Aborted);
-            if (file is null && ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+            while (await reader.ReadNextSectionAsync(request.Aborted) is { } section)
             {
-                var name = HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "file";
+                var size = await CountAsync(section.Body, request.Aborted);
+                parts.Add(new RecordedPart(section.Headers?.Select(h => $"{h.Key}: {h.Value}").ToList() ?? [], size));
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) ||
+                    !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                {
+                    valid = false;
+                    continue;
+                }
+
+                if (HeaderUtilities.RemoveQuotes(disposition.Name).Value != "file" || HeaderUtilities.RemoveQuotes(disposition.FileName).Value is not { Length: > 0 } name)
+                {
+                    continue;
+                }
+
+                valid &= file is null;
                 var reference = "/contrib_service/ttl_1d/" + SimulatorState.Hex(40);
-                file = new UploadedFile(reference, name, size, section.ContentType ?? GuessMime(name));
+                file ??= new UploadedFile(reference, name, size, section.ContentType ?? GuessMime(name));
             }
         }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            valid = false;
+        }
 
-        if (file is null)
+        request.Upload = new RecordedUpload(rawBoundary, HeadOf(body.Head), ClosingOf(body.Tail, boundary), body.TotalBytes, parts);
+        if (!valid || file is null)
         {
             await RpcPreconditions.BadRequestAsync(request);
             return;
@@ -99,6 +129,21 @@ internal static class UploadEndpoints
 
         account.Uploads[file.Reference] = file;
         await Responses.TextAsync(request.Context, StatusCodes.Status200OK, file.Reference);
+    }
+
+    /// <summary>The body up to and including the blank line that ends the first part's headers.</summary>
+    private static string HeadOf(ReadOnlySpan<byte> head)
+    {
+        var end = head.IndexOf("\r\n\r\n"u8);
+        return Encoding.UTF8.GetString(end < 0 ? head : head[..(end + 4)]);
+    }
+
+    /// <summary>From the last CRLF + dash-boundary to the end of the body.</summary>
+    private static string ClosingOf(ReadOnlySpan<byte> tail, string boundary)
+    {
+        var delimiter = Encoding.ASCII.GetBytes("\r\n--" + boundary);
+        var start = tail.LastIndexOf(delimiter);
+        return start < 0 ? string.Empty : Encoding.UTF8.GetString(tail[start..]);
     }
 
     /// <summary>Streams the bytes away, keeping only their count.</summary>
