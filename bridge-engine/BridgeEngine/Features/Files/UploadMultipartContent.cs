@@ -13,7 +13,7 @@ namespace BridgeEngine.Features.Files;
 /// up front (<see cref="TryComputeLength"/>), so a <c>Content-Length</c> is sent instead of chunks, and the file's
 /// bytes are streamed between the part head and the closing boundary, never copied.
 /// </summary>
-public sealed class UploadMultipartContent : HttpContent
+internal sealed class UploadMultipartContent : HttpContent
 {
     private const string FallbackMime = "application/octet-stream";
     private const string BoundaryAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
