@@ -1,6 +1,6 @@
 // The OpenAPI document, proved against the running gateway (simulator mode): it validates as OpenAPI 3.1, a real
-// generator turns it into a typed client that type-checks, and that client calls every documented operation with the
-// documented success status and a body that matches the documented schema.
+// generator turns it into a typed client that TypeScript 7 type-checks (and refuses a wrong call with), and that client
+// calls every documented operation with the documented success status and a body that matches the documented schema.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -13,7 +13,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import createClient from 'openapi-fetch';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { startGateway, fakePsid, TINY_PNG_BASE64 } from './support/gateway.mjs';
+import { startGateway, fakePsid, TINY_PNG_BASE64 } from '../support/gateway.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const generated = path.join(here, 'generated');
@@ -24,6 +24,36 @@ let document;
 let client;
 let ajv;
 const psid = fakePsid('openapi');
+
+// openapi-typescript builds the client with the TypeScript 5 compiler API (its peer, installed beside it here);
+// TypeScript 7 ships no JavaScript compiler API yet, so the generated client is type-checked by TypeScript 7's tsc,
+// installed on its own in typecheck/ from that folder's lock file (package.json's postinstall runs its npm ci).
+const tsc7Path = path.join(here, 'typecheck', 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** Runs TypeScript 7's tsc: { code, stdout, stderr } (a non-zero code does not throw). */
+async function tsc7(...args) {
+  await fs.access(tsc7Path).catch(() => {
+    throw new Error(`${tsc7Path} is missing: run npm ci in tests/openapi (its postinstall installs typecheck/)`);
+  });
+  try {
+    const { stdout, stderr } = await run(process.execPath, [tsc7Path, '--pretty', 'false', ...args], { cwd: here });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    if (typeof error.code !== 'number') throw error;
+    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
+  }
+}
+
+let generating;
+/** Writes generated/schema.d.ts from the gateway's document, once. */
+function generateClient() {
+  generating ??= (async () => {
+    await fs.mkdir(generated, { recursive: true });
+    const ast = await openapiTS(structuredClone(document));
+    await fs.writeFile(path.join(generated, 'schema.d.ts'), astToString(ast));
+  })();
+  return generating;
+}
 
 before(async () => {
   gateway = await startGateway();
@@ -91,16 +121,21 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  test('generates a typed client that type-checks', async () => {
-    await fs.mkdir(generated, { recursive: true });
-    const ast = await openapiTS(structuredClone(document));
-    await fs.writeFile(path.join(generated, 'schema.d.ts'), astToString(ast));
-    const tsc = path.join(here, 'node_modules', 'typescript', 'bin', 'tsc');
-    try {
-      await run(process.execPath, [tsc, '-p', path.join(here, 'tsconfig.json')], { cwd: here });
-    } catch (error) {
-      assert.fail(`tsc refused the generated client:\n${error.stdout}\n${error.stderr}`);
-    }
+  test('generates a typed client that TypeScript 7 type-checks', async () => {
+    const { stdout } = await tsc7('--version');
+    assert.match(stdout, /^Version 7\./, `the type check must run on TypeScript 7, not ${stdout.trim()}`);
+    await generateClient();
+    const result = await tsc7('-p', path.join(here, 'tsconfig.json'));
+    assert.equal(result.code, 0, `tsc refused the generated client:\n${result.stdout}\n${result.stderr}`);
+  });
+
+  test('TypeScript 7 refuses a wrong call to the generated client', async () => {
+    await generateClient();
+    const result = await tsc7('-p', path.join(here, 'typecheck', 'tsconfig.must-fail.json'));
+    assert.notEqual(result.code, 0, 'tsc accepted a number as the prompt');
+    const errors = result.stdout.split(/\r?\n/).filter((line) => /error TS\d+/.test(line));
+    assert.equal(errors.length, 1, `expected exactly the prompt error:\n${result.stdout}\n${result.stderr}`);
+    assert.match(errors[0], /must-fail\.ts\(8,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/);
   });
 });
 

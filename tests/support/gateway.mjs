@@ -1,15 +1,16 @@
-// Starts the gateway in simulator mode for the OpenAPI tests (or uses GATEWAY_URL when set), waits until it answers,
-// and stops it afterwards (the same approach as tests/sdk/support/gateway.mjs). Build the solution first: the gateway
-// starts with `dotnet run --no-build`.
+// Starts the gateway in simulator mode for the Node suites (tests/sdk, tests/openapi), or uses GATEWAY_URL when set,
+// waits until it answers, and stops it afterwards. Plain ESM without npm dependencies, so any suite can import it by
+// relative path. The gateway is started from the repository root with `dotnet run --no-build`, so build it first
+// (tests/run-all.sh builds the solution before running the suites).
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** A fake __Secure-1PSID: each value is its own simulated account. */
-export function fakePsid(label = 'sdk') {
+export function fakePsid(label = 'test') {
   return `g.a000FAKE-${label}-${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
 }
 
