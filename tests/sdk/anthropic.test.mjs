@@ -6,7 +6,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { generateText, stepCountIs, streamText, tool } from 'ai';
 import { z } from 'zod';
-import { fakePsid, startGateway, TINY_PNG_BASE64 } from './support/gateway.mjs';
+import { fakePsid, startGateway, TINY_PNG_BASE64 } from '../support/gateway.mjs';
 
 describe('Anthropic SDK and AI SDK Anthropic provider against /v1/messages', () => {
   let gateway;

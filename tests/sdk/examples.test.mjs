@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { fakePsid, startGateway } from './support/gateway.mjs';
+import { fakePsid, startGateway } from '../support/gateway.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const examples = path.join(here, '..', '..', 'gateway', 'Gateway', 'wwwroot', 'examples', 'sdk');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiError, GoogleGenAI } from '@google/genai';
-import { fakePsid, startGateway, TINY_PNG_BASE64 } from './support/gateway.mjs';
+import { fakePsid, startGateway, TINY_PNG_BASE64 } from '../support/gateway.mjs';
 
 describe('Google Gen AI SDK against its default API version (v1)', () => {
   let gateway;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import OpenAI from 'openai';
-import { fakePsid, startGateway, TINY_PNG_BASE64 } from './support/gateway.mjs';
+import { fakePsid, startGateway, TINY_PNG_BASE64 } from '../support/gateway.mjs';
 
 describe('OpenAI SDK against /v1', () => {
   let gateway;

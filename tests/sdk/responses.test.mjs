@@ -7,7 +7,7 @@ import OpenAI from 'openai';
 import { createOpenAI } from '@ai-sdk/openai';
 import { generateText, isStepCount, streamText, tool } from 'ai';
 import { z } from 'zod';
-import { fakePsid, startGateway, TINY_PNG_BASE64 } from './support/gateway.mjs';
+import { fakePsid, startGateway, TINY_PNG_BASE64 } from '../support/gateway.mjs';
 
 describe('OpenAI Responses API', () => {
   let gateway;

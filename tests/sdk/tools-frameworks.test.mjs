@@ -9,7 +9,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { tool as langchainTool } from '@langchain/core/tools';
 import { z } from 'zod';
-import { fakePsid, startGateway } from './support/gateway.mjs';
+import { fakePsid, startGateway } from '../support/gateway.mjs';
 
 describe('agent frameworks on emulated tools and structured output', () => {
   let gateway;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import OpenAI from 'openai';
 import { GoogleGenAI } from '@google/genai';
-import { fakePsid, startGateway } from './support/gateway.mjs';
+import { fakePsid, startGateway } from '../support/gateway.mjs';
 
 const weatherTool = {
   type: 'function',
