@@ -25,7 +25,11 @@ internal static class GeneratePayloadBuilder
     /// </summary>
     private static readonly JsonWriterOptions WireJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string BuildInner(ChatRequest request, string language, string requestUuid, int? modelNumber, PayloadLayout layout = PayloadLayout.Gwa69)
+    public static string BuildInner(ChatRequest request, string language, string requestUuid, int? modelNumber, PayloadLayout layout = PayloadLayout.Gwa69) =>
+        Encoding.UTF8.GetString(BuildInnerUtf8(request, language, requestUuid, modelNumber, layout).WrittenSpan);
+
+    /// <summary>The inner request array as UTF-8, the form the request body is written from.</summary>
+    internal static ArrayBufferWriter<byte> BuildInnerUtf8(ChatRequest request, string language, string requestUuid, int? modelNumber, PayloadLayout layout = PayloadLayout.Gwa69)
     {
         var slotCount = layout == PayloadLayout.Lee81 ? LeeSlotCount : request.Media != MediaGeneration.None ? MediaSlotCount : GwaSlotCount;
         var slots = new Slots(request, language, requestUuid, modelNumber, layout);
@@ -41,20 +45,28 @@ internal static class GeneratePayloadBuilder
             json.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer;
     }
 
     /// <summary>The form body: <c>at</c> and <c>f.req = [null, "&lt;inner json&gt;"]</c>, Content-Type with charset (§2.2).</summary>
-    public static HttpContent BuildForm(string accessToken, string inner)
+    public static HttpContent BuildForm(string accessToken, string inner) => BuildForm(accessToken, Encoding.UTF8.GetBytes(inner));
+
+    /// <summary>The same, from the inner array's UTF-8: no string copies of the payload on the way to the wire.</summary>
+    internal static HttpContent BuildForm(string accessToken, ReadOnlySpan<byte> innerUtf8)
     {
-        var freq = Json.Write(inner, static (json, value) =>
+        var freq = new ArrayBufferWriter<byte>(innerUtf8.Length + (innerUtf8.Length / 8) + 16);
+        using (var json = new Utf8JsonWriter(freq, WireJson))
         {
             json.WriteStartArray();
             json.WriteNullValue();
-            json.WriteStringValue(value);
+            json.WriteStringValue(innerUtf8);
             json.WriteEndArray();
-        });
-        return FormBody.Create([new("at", accessToken), new("f.req", freq)]);
+        }
+
+        var body = new ArrayBufferWriter<byte>((freq.WrittenCount * 2) + accessToken.Length + 16);
+        FormBody.Append(body, "at", Encoding.UTF8.GetBytes(accessToken));
+        FormBody.Append(body, "f.req", freq.WrittenSpan);
+        return FormBody.Content(body);
     }
 
     private sealed record Slots(ChatRequest Request, string Language, string RequestUuid, int? ModelNumber, PayloadLayout Layout);
