@@ -18,7 +18,8 @@ public sealed class StreamMemoryScenario
         _simulator = simulator;
     }
 
-    public async Task<(long Before, long During, int Open)> RunAsync(GatewayProcess gateway, int streams, string? apiKey = null)
+    /// <param name="whileOpen">Runs while every stream is open, after the second reading (e.g. a heap dump of the gateway).</param>
+    public async Task<(long Before, long During, int Open)> RunAsync(GatewayProcess gateway, int streams, string? apiKey = null, Func<Task>? whileOpen = null)
     {
         _apiKey = apiKey;
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = gateway.Address, Timeout = TimeSpan.FromMinutes(5) };
@@ -42,6 +43,11 @@ public sealed class StreamMemoryScenario
         await allOpen.Task.WaitAsync(TimeSpan.FromMinutes(3));
         await Task.Delay(TimeSpan.FromSeconds(1)); // the same before the second reading
         var during = gateway.ResidentBytes();
+        if (whileOpen is not null)
+        {
+            await whileOpen();
+        }
+
         release.TrySetResult();
         await Task.WhenAll(tasks);
         return (before, during, opened);

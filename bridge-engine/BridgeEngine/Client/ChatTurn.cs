@@ -126,7 +126,10 @@ public sealed partial class ChatTurn : IAsyncDisposable
         {
             Exception? failure = null;
             var stream = await _response!.Content.ReadAsStreamAsync(_timeouts.Token).ConfigureAwait(false);
-            var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024));
+            // The pipe's default 4 KB segments: the reader holds one rented segment for as long as upstream is silent,
+            // so its size is paid by every open stream (16 KB here was a third of an idle stream's memory); frames
+            // larger than a segment are read across segments.
+            var reader = PipeReader.Create(stream);
             var stats = new FrameReadStats();
             try
             {

@@ -7,7 +7,8 @@ namespace Gateway.Benchmarks.Load;
 
 /// <summary>
 /// Holds the load row's traffic (c=64 by default) on one Release gateway while a profiler samples it:
-/// <c>dotnet run -c Release --project tests/Gateway.Benchmarks -- profile [--seconds 30] [--concurrency 64] [--redis] [--trace out.nettrace] [--set Key=Value ...]</c>.
+/// <c>dotnet run -c Release --project tests/Gateway.Benchmarks -- profile [--seconds 30] [--concurrency 64] [--redis] [--trace out.nettrace] [--set Key=Value ...]</c>,
+/// or <c>-- profile --memory-streams 2000 [--gcdump out.gcdump]</c> for the heap behind the memory per open stream.
 /// With <c>--trace</c> it runs <c>dotnet-trace collect</c> (CPU sampling) on the gateway's process for the whole run;
 /// otherwise it prints the pid, for <c>dotnet-counters monitor -p</c> or any other tool.
 /// </summary>
@@ -31,6 +32,12 @@ public static class ProfileProgram
         await using var gateway = await GatewayProcess.StartAsync(simulator.BaseAddress, settings, GatewayProcess.ReleaseBuild);
         using var suite = new LoadSuite(simulator);
 
+        if (Option(args, "--memory-streams") is { } count)
+        {
+            await HeapOfOpenStreamsAsync(simulator, gateway, int.Parse(count, CultureInfo.InvariantCulture), Option(args, "--gcdump"));
+            return;
+        }
+
         // Warm up first, so the trace shows the steady state rather than JIT and first connections.
         await LoadDriver.RunAsync("warm-up", concurrency, TimeSpan.FromSeconds(3), suite.GatewayChat(gateway.Address));
         Console.WriteLine($"gateway pid {gateway.Pid}: {concurrency} callers for {seconds:0} s");
@@ -42,6 +49,23 @@ public static class ProfileProgram
         {
             await profiler.WaitForExitAsync();
         }
+    }
+
+    /// <summary>
+    /// <c>--memory-streams N [--gcdump out.gcdump]</c>: the load report's memory scenario (N idle open streams through
+    /// the full path), with a <c>dotnet-gcdump</c> of the gateway taken while they are open.
+    /// </summary>
+    private static async Task HeapOfOpenStreamsAsync(SimulatorServer simulator, GatewayProcess gateway, int streams, string? gcdump)
+    {
+        var memory = await new StreamMemoryScenario(simulator).RunAsync(gateway, streams, LoadSuite.Key, async () =>
+        {
+            if (gcdump is not null)
+            {
+                using var dump = Process.Start(new ProcessStartInfo("dotnet-gcdump", ["collect", "-p", gateway.Pid.ToString(CultureInfo.InvariantCulture), "-o", Path.GetFullPath(gcdump)]));
+                await dump!.WaitForExitAsync();
+            }
+        });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{memory.Open} open streams: resident {memory.Before / 1048576.0:0.0} -> {memory.During / 1048576.0:0.0} MiB, {(memory.During - memory.Before) / (double)Math.Max(1, memory.Open) / 1024:0.0} KiB per stream"));
     }
 
     private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
