@@ -25,7 +25,7 @@ let client;
 let ajv;
 const psid = fakePsid('openapi');
 
-// openapi-typescript builds the client with the TypeScript 5 compiler API (its peer, installed beside it here);
+// openapi-typescript builds the client with the TypeScript 5 compiler API (its own peer, installed by npm for it);
 // TypeScript 7 ships no JavaScript compiler API yet, so the generated client is type-checked by TypeScript 7's tsc,
 // installed on its own in typecheck/ from that folder's lock file (package.json's postinstall runs its npm ci).
 const tsc7Path = path.join(here, 'typecheck', 'node_modules', 'typescript', 'bin', 'tsc');
