@@ -184,7 +184,7 @@ public sealed partial class GeminiWebClient
     {
         var protocol = _transport.Options.Protocol;
         var requestUuid = Guid.NewGuid().ToString("D").ToUpperInvariant();
-        var inner = GeneratePayloadBuilder.BuildInnerUtf8(request, session.Language, requestUuid, model?.ModelNumber, protocol.Payload);
+        var inner = GeneratePayloadBuilder.BuildInner(request, session.Language, requestUuid, model?.ModelNumber, protocol.Payload);
         var uri = new Uri(_transport.AppBase(call), $"{GeminiPaths.StreamGenerate}?{_transport.CommonQuery(session)}");
         var message = _transport.CreateRequest(HttpMethod.Post, uri, call, formPost: true);
         if (model is not null)

@@ -21,22 +21,21 @@ public static class FormBody
         var body = new ArrayBufferWriter<byte>(256);
         foreach (var (name, value) in fields)
         {
-            var utf8 = Encoding.UTF8.GetBytes(value);
-            Append(body, name, utf8);
+            Append(body, Encoding.UTF8.GetBytes(name), Encoding.UTF8.GetBytes(value));
         }
 
         return Content(body);
     }
 
     /// <summary>Appends <c>name=value</c> (with <c>&amp;</c> before every field but the first), the value given as UTF-8.</summary>
-    internal static void Append(ArrayBufferWriter<byte> body, string name, ReadOnlySpan<byte> value)
+    internal static void Append(ArrayBufferWriter<byte> body, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
         if (body.WrittenCount > 0)
         {
             body.Write("&"u8);
         }
 
-        Encode(body, Encoding.UTF8.GetBytes(name));
+        Encode(body, name);
         body.Write("="u8);
         Encode(body, value);
     }

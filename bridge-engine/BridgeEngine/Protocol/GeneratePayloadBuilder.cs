@@ -25,11 +25,8 @@ internal static class GeneratePayloadBuilder
     /// </summary>
     private static readonly JsonWriterOptions WireJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string BuildInner(ChatRequest request, string language, string requestUuid, int? modelNumber, PayloadLayout layout = PayloadLayout.Gwa69) =>
-        Encoding.UTF8.GetString(BuildInnerUtf8(request, language, requestUuid, modelNumber, layout).WrittenSpan);
-
     /// <summary>The inner request array as UTF-8, the form the request body is written from.</summary>
-    internal static ArrayBufferWriter<byte> BuildInnerUtf8(ChatRequest request, string language, string requestUuid, int? modelNumber, PayloadLayout layout = PayloadLayout.Gwa69)
+    internal static ArrayBufferWriter<byte> BuildInner(ChatRequest request, string language, string requestUuid, int? modelNumber, PayloadLayout layout = PayloadLayout.Gwa69)
     {
         var slotCount = layout == PayloadLayout.Lee81 ? LeeSlotCount : request.Media != MediaGeneration.None ? MediaSlotCount : GwaSlotCount;
         var slots = new Slots(request, language, requestUuid, modelNumber, layout);
@@ -48,10 +45,10 @@ internal static class GeneratePayloadBuilder
         return buffer;
     }
 
-    /// <summary>The form body: <c>at</c> and <c>f.req = [null, "&lt;inner json&gt;"]</c>, Content-Type with charset (§2.2).</summary>
-    public static HttpContent BuildForm(string accessToken, string inner) => BuildForm(accessToken, Encoding.UTF8.GetBytes(inner));
-
-    /// <summary>The same, from the inner array's UTF-8: no string copies of the payload on the way to the wire.</summary>
+    /// <summary>
+    /// The form body: <c>at</c> and <c>f.req = [null, "&lt;inner json&gt;"]</c>, Content-Type with charset (§2.2),
+    /// written from the inner array's UTF-8: no string copies of the payload on the way to the wire.
+    /// </summary>
     internal static HttpContent BuildForm(string accessToken, ReadOnlySpan<byte> innerUtf8)
     {
         var freq = new ArrayBufferWriter<byte>(innerUtf8.Length + (innerUtf8.Length / 8) + 16);
@@ -64,8 +61,8 @@ internal static class GeneratePayloadBuilder
         }
 
         var body = new ArrayBufferWriter<byte>((freq.WrittenCount * 2) + accessToken.Length + 16);
-        FormBody.Append(body, "at", Encoding.UTF8.GetBytes(accessToken));
-        FormBody.Append(body, "f.req", freq.WrittenSpan);
+        FormBody.Append(body, "at"u8, Encoding.UTF8.GetBytes(accessToken));
+        FormBody.Append(body, "f.req"u8, freq.WrittenSpan);
         return FormBody.Content(body);
     }
 

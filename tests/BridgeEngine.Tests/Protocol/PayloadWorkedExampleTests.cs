@@ -23,7 +23,7 @@ public sealed class PayloadWorkedExampleTests
     [Fact]
     public void StreamGenerate_InnerJson_IsTheWorkedExample()
     {
-        var inner = GeneratePayloadBuilder.BuildInner(ContinuationTurn, "en", RequestUuid, modelNumber: null);
+        var inner = Inner();
 
         Assert.Equal(ProtocolDocument.CodeBlockAfter(WorkedExample, 0), inner);
     }
@@ -34,9 +34,9 @@ public sealed class PayloadWorkedExampleTests
         var documented = ProtocolDocument.CodeBlockAfter(WorkedExample, 1);
         Assert.EndsWith("...", documented, StringComparison.Ordinal);
         var prefix = Encoding.ASCII.GetBytes(documented[..^3]);
-        var inner = GeneratePayloadBuilder.BuildInner(ContinuationTurn, "en", RequestUuid, modelNumber: null);
+        var inner = Inner();
 
-        using var form = GeneratePayloadBuilder.BuildForm(AccessToken, inner);
+        using var form = GeneratePayloadBuilder.BuildForm(AccessToken, Encoding.UTF8.GetBytes(inner));
         var body = await form.ReadAsByteArrayAsync();
 
         Assert.Equal(Encoding.ASCII.GetString(prefix), Encoding.ASCII.GetString(body, 0, Math.Min(body.Length, prefix.Length)));
@@ -51,7 +51,7 @@ public sealed class PayloadWorkedExampleTests
         var inner = ProtocolDocument.CodeBlockAfter(WorkedExample, 0);
         var freq = "[null,\"" + inner.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"]";
 
-        using var form = GeneratePayloadBuilder.BuildForm(AccessToken, GeneratePayloadBuilder.BuildInner(ContinuationTurn, "en", RequestUuid, modelNumber: null));
+        using var form = GeneratePayloadBuilder.BuildForm(AccessToken, GeneratePayloadBuilder.BuildInner(ContinuationTurn, "en", RequestUuid, modelNumber: null).WrittenSpan);
         var body = Encoding.ASCII.GetString(await form.ReadAsByteArrayAsync());
 
         Assert.Equal("at=" + QuotePlus(AccessToken) + "&f.req=" + QuotePlus(freq), body);
@@ -93,6 +93,9 @@ public sealed class PayloadWorkedExampleTests
     /// Python's <c>urllib.parse.quote_plus</c> (what [GWA]'s form encoding does), written out independently of the
     /// builder: letters, digits and <c>_.-~</c> stay, a space becomes '+', every other UTF-8 byte is %XX (upper case).
     /// </summary>
+    /// <summary>The worked example's inner array, as text.</summary>
+    private static string Inner() => Encoding.UTF8.GetString(GeneratePayloadBuilder.BuildInner(ContinuationTurn, "en", RequestUuid, modelNumber: null).WrittenSpan);
+
     private static string QuotePlus(string value)
     {
         var result = new StringBuilder();
