@@ -272,7 +272,9 @@ public sealed partial class ChatTurn : IAsyncDisposable
             Log.Downgraded(Logger, requested ?? "(default)", answered ?? "(unknown)");
         }
 
-        return result with { Model = answered ?? requested, RequestedModel = _request.Model is null ? null : requested, Downgraded = downgraded };
+        // No model named: a new chat is answered by the account's default (a guess, see AccountDefaultModel).
+        var model = answered ?? requested ?? (_request.Conversation is null ? AccountDefaultModel.Guess(_session) : null);
+        return result with { Model = model, RequestedModel = _request.Model is null ? null : requested, Downgraded = downgraded };
     }
 
     /// <summary>§5.4.1 steps 2-4 after the body ended (or stalled) without its completion mark.</summary>

@@ -102,11 +102,35 @@ public sealed class ChatSuccessTests : IClassFixture<GatewayFixture>
     }
 
     [Fact]
-    public async Task Chat_NoModel_UsesAccountDefaultWithoutModelHeader()
+    public async Task Chat_NoModel_UsesAccountDefaultWithoutModelHeader_AndNamesIt()
     {
-        var (response, body) = await ChatCalls.SendAsync(Client, ChatCalls.Chat(Psid.New(), new { prompt = "hi" }));
+        var psid = Psid.New();
+        var (response, body) = await ChatCalls.SendAsync(Client, ChatCalls.Chat(psid, new { prompt = "hi" }));
 
         var data = Envelope.AssertSuccess(response, body);
+        var account = _fixture.Simulator.State.Account(psid);
+        var generate = _fixture.Simulator.State.Requests.Last(r => r.PsidHash == account.PsidHash && r.Path.Contains("StreamGenerate", StringComparison.Ordinal));
+        Assert.False(generate.Headers.ContainsKey("x-goog-ext-525001261-jspb"), "no model header is sent");
+
+        // The account's default is the first model its list offers (GET /api/models shows the same order).
+        using var models = new HttpRequestMessage(HttpMethod.Get, "api/models");
+        models.Headers.Add("x-gemini-psid", psid);
+        using var listed = await Client.SendAsync(models);
+        using var list = JsonDocument.Parse(await listed.Content.ReadAsStringAsync());
+        var first = list.RootElement.GetProperty("data").GetProperty("models")[0];
+        Assert.Equal(first.GetProperty("alias").GetString() ?? first.GetProperty("id").GetString(), data.GetProperty("model").GetString());
+    }
+
+    [Fact]
+    public async Task Chat_ContinuedWithoutModel_DoesNotGuessTheConversationsModel()
+    {
+        var psid = Psid.New();
+        var (_, first) = await ChatCalls.SendAsync(Client, ChatCalls.Chat(psid, new { prompt = "start", model = "gemini-3-pro" }));
+        var conversation = first.GetProperty("data").GetProperty("conversation");
+
+        var (response, second) = await ChatCalls.SendAsync(Client, ChatCalls.Chat(psid, $$"""{"prompt":"go on","conversation":{{conversation.GetRawText()}}}"""));
+
+        var data = Envelope.AssertSuccess(response, second);
         Assert.Equal(JsonValueKind.Null, data.GetProperty("model").ValueKind);
     }
 

@@ -41,6 +41,15 @@ public sealed class LargeBodyTests : IAsyncLifetime
         ["POST", "/v1/chat/completions", "invalid_request_error"],
         ["POST", "/v1beta/models/gemini-3-flash:generateContent", "INVALID_ARGUMENT"],
         ["POST", "/v1/models/gemini-3-flash:streamGenerateContent", "INVALID_ARGUMENT"],
+        ["POST", "/v1/responses", "invalid_request_error"],
+        ["POST", "/v1/messages", "\"type\":\"error\""],
+    ];
+
+    /// <summary>POST routes that take no body, with the status they answer: they answer without reading one.</summary>
+    public static IEnumerable<object[]> BodylessRoutes =>
+    [
+        ["/api/session/rotate", 200],
+        ["/api/research/r_0123456789abcdef/confirm", 404],
     ];
 
     public async Task InitializeAsync() => _simulator = await SimulatorServer.StartAsync();
@@ -68,6 +77,23 @@ public sealed class LargeBodyTests : IAsyncLifetime
             Assert.True(sent < 64L * 1024 * 1024, $"the refusal came only after {sent} bytes");
             Assert.True(growth < MaxGrowthPerRequest, $"peak memory grew by {growth} bytes");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(BodylessRoutes))]
+    public async Task HugeBody_ToARouteWithoutBody_IsNotRead(string path, int expectedStatus)
+    {
+        await using var gateway = await GatewayProcess.StartAsync(_simulator.BaseAddress, Settings);
+        var before = gateway.ResidentBytes();
+        gateway.ResetPeakResident();
+        var (status, body, sent) = await ChunkedFlood.SendAsync(gateway.Address, "POST", path, "application/json", "[", "1,", TwoGigabytes, Headers());
+        var growth = gateway.PeakResidentBytes() - before;
+        _output.WriteLine($"POST {path} 2048 MB: {status} after {sent / (1024 * 1024)} MB sent; peak growth {growth / (1024 * 1024)} MB");
+
+        Assert.Equal(expectedStatus, status);
+        Assert.Contains("\"requestId\"", body, StringComparison.Ordinal);
+        Assert.True(sent < 64L * 1024 * 1024, $"the answer came only after {sent} bytes");
+        Assert.True(growth < MaxGrowthPerRequest, $"peak memory grew by {growth} bytes");
     }
 
     [Fact]
