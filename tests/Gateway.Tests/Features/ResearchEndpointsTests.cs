@@ -89,6 +89,37 @@ public sealed class ResearchEndpointsTests : IClassFixture<FeaturesFixture>
     }
 
     [Fact]
+    public async Task Research_FollowedBeforeConfirm_SaysAwaitingOnce_ThenFollowsTheConfirmedRun()
+    {
+        var psid = Psid.New();
+        var id = (await StartAsync(psid)).GetProperty("researchId").GetString();
+
+        using var events = FeatureCalls.Request(HttpMethod.Get, $"api/research/{id}/events", psid);
+        using var response = await Client.SendAsync(events, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        // Many polls (every 10 ms here) pass while nobody confirms: the stream says "awaiting" once and only beats.
+        var beforeConfirm = new System.Text.StringBuilder();
+        var heartbeats = 0;
+        while (heartbeats < 5)
+        {
+            var line = await reader.ReadLineAsync() ?? throw new InvalidOperationException("the stream ended before the confirmation");
+            beforeConfirm.Append(line).Append('\n');
+            heartbeats += line.StartsWith(':') ? 1 : 0;
+        }
+
+        var (confirmResponse, confirmBody) = await FeatureCalls.SendAsync(Client, HttpMethod.Post, $"api/research/{id}/confirm", psid);
+        Envelope.AssertSuccess(confirmResponse, confirmBody);
+        var sse = ParseSse(beforeConfirm + await reader.ReadToEndAsync());
+
+        var states = sse.Where(e => e.Event == "status").Select(e => e.Data.GetProperty("status").GetProperty("state").GetString()).ToList();
+        Assert.Equal("awaiting_confirmation", states[0]);
+        Assert.Single(states, s => s == "awaiting_confirmation");
+        Assert.Contains("running", states);
+        Assert.Equal("done", sse[^1].Event);
+    }
+
+    [Fact]
     public async Task Research_GetBeforeConfirm_SaysAwaitingConfirmationWithoutReport()
     {
         var psid = Psid.New();
