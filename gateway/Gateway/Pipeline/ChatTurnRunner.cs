@@ -60,7 +60,7 @@ internal sealed partial class ChatTurnRunner
     /// Like <see cref="RunAsync(BridgeCall, ChatRequest, bool, IChatWireFormat)"/>, with the whole answer reviewed
     /// (<see cref="IAnswerReview"/>) before any of it is written; a stream is then the accepted answer replayed as events
     /// (thoughts and text as one delta each, then the completion). While a streamed answer is collected, heartbeats keep
-    /// the connection alive (<see cref="BufferedStreamKeepAlive"/>). Without a review this is the plain run.
+    /// the connection alive (<see cref="StreamOpening"/>). Without a review this is the plain run.
     /// </summary>
     public async Task RunAsync(BridgeCall call, ChatRequest request, bool stream, IChatWireFormat format, IAnswerReview? review)
     {
@@ -78,27 +78,11 @@ internal sealed partial class ChatTurnRunner
             return;
         }
 
-        ChatResult result;
-        EventStream? started;
-        bool opened;
-        await using (var keepAlive = format.SendsHeartbeats ? new BufferedStreamKeepAlive(call, format, _streaming.CurrentValue.HeartbeatInterval, _time) : null)
-        {
-            // Disposing stops the heartbeats before a failure reaches the dispatch, which may then write the error event.
-            result = await ReviewedAsync(call, request, review, keepAlive);
-            if (keepAlive is not null)
-            {
-                await keepAlive.StopAsync();
-            }
+        var opening = new StreamOpening(call, format);
+        var result = await ReviewedAsync(call, request, review, KeepAliveFor(format, opening));
 
-            (started, opened) = (keepAlive?.Stream, keepAlive?.Opened ?? false);
-        }
-
-        started ??= await call.StartStreamAsync(format.StreamContentType, format.WriteStreamErrorAsync);
+        var started = await opening.OpenAsync(call.Aborted);
         var writer = started.Writer;
-        if (!opened)
-        {
-            await format.WriteStreamStartAsync(writer, call.Aborted);
-        }
 
         ChatEvent[] replay = [new ChatEvent.ThoughtDelta(result.Thoughts ?? string.Empty), new ChatEvent.TextDelta(result.Text)];
         foreach (var item in replay)
@@ -114,14 +98,16 @@ internal sealed partial class ChatTurnRunner
         started.FirstEventWritten();
     }
 
-    private async Task<ChatResult> ReviewedAsync(BridgeCall call, ChatRequest request, IAnswerReview review, BufferedStreamKeepAlive? keepAlive)
+    /// <param name="keepAlive">Armed at upstream's first event; beats while a turn is read and while a repair turn starts.</param>
+    private async Task<ChatResult> ReviewedAsync(BridgeCall call, ChatRequest request, IAnswerReview review, StreamKeepAlive? keepAlive)
     {
         for (var turns = 1; ; turns++)
         {
             ChatResult result;
-            await using (var turn = await _client.StartChatAsync(call.Upstream, request, call.Aborted))
+            var starting = _client.StartChatAsync(call.Upstream, request, call.Aborted);
+            await using (var turn = keepAlive is null ? await starting : await keepAlive.AwaitAsync(starting, call.Aborted))
             {
-                result = await CollectAsync(turn, keepAlive is null ? null : keepAlive.Arm, call.Aborted);
+                result = await CollectAsync(turn, keepAlive, call.Aborted);
             }
 
             switch (review.Review(request, result, turns))
@@ -142,13 +128,14 @@ internal sealed partial class ChatTurnRunner
     /// <summary>Reads a turn to its end; the complete answer.</summary>
     public static Task<ChatResult> CollectAsync(ChatTurn turn, CancellationToken cancellationToken) => CollectAsync(turn, null, cancellationToken);
 
-    /// <param name="onEvent">Runs at each event upstream sends (the turn is answering).</param>
-    private static async Task<ChatResult> CollectAsync(ChatTurn turn, Action? onEvent, CancellationToken cancellationToken)
+    /// <param name="keepAlive">Armed by upstream's first event: none of the events reaches the client, so none resets it.</param>
+    private static async Task<ChatResult> CollectAsync(ChatTurn turn, StreamKeepAlive? keepAlive, CancellationToken cancellationToken)
     {
         ChatResult? result = null;
-        await foreach (var item in turn.ReadEventsAsync(cancellationToken))
+        await using var events = new TurnEventReader(turn, cancellationToken);
+        while (await events.NextAsync(keepAlive) is { } item)
         {
-            onEvent?.Invoke();
+            keepAlive?.Arm();
             if (item is ChatEvent.Completed completed)
             {
                 result = completed.Result;
@@ -161,32 +148,35 @@ internal sealed partial class ChatTurnRunner
     private async Task StreamAsync(BridgeCall call, ChatTurn turn, IChatWireFormat format)
     {
         var aborted = call.Aborted;
-        await using var events = new TurnEventReader(turn, _time, aborted);
-        var current = await NextShownAsync(events, format, TimeSpan.Zero, null);
+        await using var events = new TurnEventReader(turn, aborted);
 
-        var stream = await call.StartStreamAsync(format.StreamContentType, format.WriteStreamErrorAsync);
+        // Keyed on what the client heard: events this surface does not show (e.g. hidden thoughts) do not hold it off,
+        // and if the first one to show is long in coming, a heartbeat starts the response.
+        var opening = new StreamOpening(call, format);
+        var keepAlive = KeepAliveFor(format, opening);
+        var current = await NextShownAsync(events, format, keepAlive);
+        var stream = await opening.OpenAsync(aborted);
         var writer = stream.Writer;
-        var heartbeat = _streaming.CurrentValue.HeartbeatInterval;
-        Func<ValueTask>? onIdle = format.SendsHeartbeats ? () => DiscardAsync(format.WriteHeartbeatAsync(writer, aborted)) : null;
-        await format.WriteStreamStartAsync(writer, aborted);
         while (true)
         {
             await format.WriteStreamEventAsync(writer, current, aborted);
             stream.FirstEventWritten();
+            keepAlive?.Heard();
             if (current is ChatEvent.Completed)
             {
                 return;
             }
 
-            current = await NextShownAsync(events, format, heartbeat, onIdle);
+            current = await NextShownAsync(events, format, keepAlive);
         }
     }
 
-    private static async ValueTask<ChatEvent> NextShownAsync(TurnEventReader events, IChatWireFormat format, TimeSpan heartbeat, Func<ValueTask>? onIdle)
+    private static async ValueTask<ChatEvent> NextShownAsync(TurnEventReader events, IChatWireFormat format, StreamKeepAlive? keepAlive)
     {
         while (true)
         {
-            var item = await events.NextAsync(heartbeat, onIdle) ?? throw new BridgeException(BridgeErrorCode.ApiError, NoAnswer);
+            var item = await events.NextAsync(keepAlive) ?? throw new BridgeException(BridgeErrorCode.ApiError, NoAnswer);
+            keepAlive?.Arm();
             if (item is ChatEvent.Completed || format.Shows(item))
             {
                 return item;
@@ -194,7 +184,9 @@ internal sealed partial class ChatTurnRunner
         }
     }
 
-    private static async ValueTask DiscardAsync(ValueTask<System.IO.Pipelines.FlushResult> flush) => await flush;
+    /// <summary>Heartbeats for a surface that sends them, armed when upstream first answers.</summary>
+    private StreamKeepAlive? KeepAliveFor(IChatWireFormat format, StreamOpening opening) =>
+        format.SendsHeartbeats ? new StreamKeepAlive(_streaming.CurrentValue.HeartbeatInterval, _time, opening.BeatAsync) : null;
 
     private static partial class Log
     {

@@ -8,7 +8,7 @@ namespace Gateway.Pipeline;
 /// for one more turn, typically continuing the same conversation (<see cref="ChatRequest.Conversation"/> =
 /// <see cref="ChatResult.Conversation"/>). A review that cannot accept after its own limit throws the failure.
 /// With a review, a stream is buffered: nothing of the answer is sent until it is accepted, then it is written as
-/// events; meanwhile only heartbeats keep the connection (<see cref="BufferedStreamKeepAlive"/>).
+/// events; meanwhile only heartbeats keep the connection (<see cref="BufferedStreamOpening"/>).
 /// </summary>
 internal interface IAnswerReview
 {

@@ -4,47 +4,27 @@ using BridgeEngine.Contracts;
 namespace Gateway.Pipeline;
 
 /// <summary>
-/// Reads a chat turn's events one at a time. While upstream is silent it calls back every heartbeat interval, so a
-/// streaming surface can send a keep-alive; an event that is already there is returned without any timer.
+/// Reads a chat turn's events one at a time. While the next one is awaited, a <see cref="StreamKeepAlive"/> may beat;
+/// an event that is already there is returned without any timer.
 /// </summary>
 internal sealed class TurnEventReader : IAsyncDisposable
 {
     private readonly IAsyncEnumerator<ChatEvent> _events;
-    private readonly TimeProvider _time;
+    private readonly CancellationToken _cancellationToken;
 
-    public TurnEventReader(ChatTurn turn, TimeProvider time, CancellationToken cancellationToken)
+    public TurnEventReader(ChatTurn turn, CancellationToken cancellationToken)
     {
         _events = turn.ReadEventsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        _time = time;
+        _cancellationToken = cancellationToken;
     }
 
-    /// <summary>The next event, or null at the end. <paramref name="onIdle"/> runs each <paramref name="interval"/> of silence.</summary>
-    public async ValueTask<ChatEvent?> NextAsync(TimeSpan interval, Func<ValueTask>? onIdle)
+    /// <summary>The next event, or null at the end.</summary>
+    public async ValueTask<ChatEvent?> NextAsync(StreamKeepAlive? keepAlive)
     {
         var next = _events.MoveNextAsync();
-        bool hasNext;
-        if (next.IsCompleted || onIdle is null)
-        {
-            hasNext = await next;
-        }
-        else
-        {
-            var pending = next.AsTask();
-            while (true)
-            {
-                using var timer = new CancellationTokenSource(interval, _time);
-                var delay = Task.Delay(Timeout.InfiniteTimeSpan, timer.Token);
-                if (await Task.WhenAny(pending, delay) == pending)
-                {
-                    break;
-                }
-
-                await onIdle();
-            }
-
-            hasNext = await pending;
-        }
-
+        var hasNext = next.IsCompleted || keepAlive is null
+            ? await next
+            : await keepAlive.AwaitAsync(next.AsTask(), _cancellationToken);
         return hasNext ? _events.Current : null;
     }
 

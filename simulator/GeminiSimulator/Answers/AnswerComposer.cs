@@ -81,6 +81,12 @@ internal static class AnswerComposer
                 ? " Thinking longer about edge cases before answering."
                 : " A short answer will do.");
             snapshots.Add(new Snapshot(string.Empty, firstThought, false));
+            var extra = (PlayDirectives.ThoughtFrames(request.RawPrompt ?? prompt) ?? 2) - 2;
+            for (var i = 1; i <= extra; i++)
+            {
+                snapshots.Add(new Snapshot(string.Empty, firstThought + string.Concat(Enumerable.Repeat(" Still thinking.", i)), false));
+            }
+
             snapshots.Add(new Snapshot(string.Empty, thoughts, false));
         }
 

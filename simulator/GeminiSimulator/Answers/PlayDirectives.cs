@@ -28,6 +28,18 @@ internal static partial class PlayDirectives
         return (tools, json);
     }
 
+    /// <summary>
+    /// <c>[sim:thoughts=N]</c>: a thinking model's thoughts grow over N snapshots (1..200) before any text, so a
+    /// surface that hides thoughts sees a long phase in which upstream keeps sending and the client hears nothing.
+    /// </summary>
+    public static int? ThoughtFrames(string rawPrompt) =>
+        ThoughtsRegex().Match(rawPrompt) is { Success: true } m && int.TryParse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? Math.Clamp(n, 1, 200)
+            : null;
+
     [GeneratedRegex(@"\[sim:(tools|json)=([^\]]*)\]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DirectiveRegex();
+
+    [GeneratedRegex(@"\[sim:thoughts=([0-9]{1,4})\]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ThoughtsRegex();
 }
