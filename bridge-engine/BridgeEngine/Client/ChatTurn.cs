@@ -169,7 +169,7 @@ public sealed partial class ChatTurn : IAsyncDisposable
                     {
                         using (frame)
                         {
-                            Apply(frame.RootElement, assembler, envelopes, events, signals);
+                            Apply(frame.RootElement, assembler, envelopes, events, signals, _request.Conversation is not null);
                         }
                     }
                     catch (BridgeException ex)
@@ -333,7 +333,7 @@ public sealed partial class ChatTurn : IAsyncDisposable
         return await _timeouts.DelayAsync(delay).ConfigureAwait(false);
     }
 
-    private static void Apply(JsonElement frame, AnswerAssembler assembler, List<WrbEnvelope> envelopes, List<ChatEvent> events, StreamSignals signals)
+    private static void Apply(JsonElement frame, AnswerAssembler assembler, List<WrbEnvelope> envelopes, List<ChatEvent> events, StreamSignals signals, bool continuing)
     {
         envelopes.Clear();
         EnvelopeReader.Collect(frame, envelopes, materializePayloads: false);
@@ -347,7 +347,7 @@ public sealed partial class ChatTurn : IAsyncDisposable
                     continue;
                 }
 
-                throw UpstreamErrorMapper.FromBardError(error, streamGenerate: true);
+                throw UpstreamErrorMapper.FromBardError(error, streamGenerate: true, continuing);
             }
 
             if (!envelope.HasPayload)

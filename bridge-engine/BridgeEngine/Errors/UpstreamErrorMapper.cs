@@ -13,13 +13,15 @@ internal static class UpstreamErrorMapper
 
     /// <summary>§15 rows 8-17: the BardErrorInfo number at envelope[5][2][0][1][0].</summary>
     /// <param name="streamGenerate">Row 16a (109x) is about generates; in a batchexecute reply 109x stays an API_ERROR.</param>
-    public static BridgeException FromBardError(int errorNumber, bool streamGenerate = false) => errorNumber switch
+    /// <param name="continuing">The generate continued a conversation: 109x is then also what a deleted or foreign one gets (§5.5).</param>
+    public static BridgeException FromBardError(int errorNumber, bool streamGenerate = false, bool continuing = false) => errorNumber switch
     {
         // §15 row 15: transient ("randomly raised with certain models, disappears soon"); resent only under §5.4.2.
         1013 => new(BridgeErrorCode.ApiError, "Gemini reported a transient failure (Gemini error 1013); try again.") { UpstreamCode = errorNumber, Transient = true },
 
         // Unsure (§15 row 16a): 109x before any answer ("cannot use Gemini Pro") went away with Firefox cookies ([ISS] #327);
         // it could also be throttling, and no source decodes the numbers.
+        >= 1090 and <= 1099 when streamGenerate && continuing => new(BridgeErrorCode.GeminiAuthError, $"Gemini refused to continue this conversation (Gemini error {errorNumber}): it was deleted or belongs to another account; start a new chat. If a new chat fails too, the cookies are no longer honoured. {FirefoxHint}") { UpstreamCode = errorNumber },
         >= 1090 and <= 1099 when streamGenerate => new(BridgeErrorCode.GeminiAuthError, $"Gemini refused this account's session (Gemini error {errorNumber}): the cookies are probably device-bound or no longer honoured, or the conversation is not this account's. {FirefoxHint}") { UpstreamCode = errorNumber },
         1037 => new(BridgeErrorCode.UsageLimitExceeded, "The Gemini account reached its usage limit for this model; try again later or use another model.") { UpstreamCode = errorNumber },
         1050 => new(BridgeErrorCode.ModelInvalid, "The model differs from the one this conversation was started with (Gemini error 1050).") { UpstreamCode = errorNumber },

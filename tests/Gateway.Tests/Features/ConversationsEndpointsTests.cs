@@ -144,6 +144,22 @@ public sealed class ConversationsEndpointsTests : IClassFixture<FeaturesFixture>
     }
 
     [Fact]
+    public async Task Conversation_ContinuedAfterDelete_SaysItWasDeleted_NotOnlyTheErrorNumber()
+    {
+        var psid = Psid.New();
+        var chat = await FeatureCalls.ChatAsync(Client, psid, "Delete me, then continue");
+        await FeatureCalls.SendAsync(Client, HttpMethod.Delete, "api/conversations/" + chat.GetProperty("conversationId").GetString(), psid);
+
+        var (response, body) = await ChatCalls.SendAsync(Client, ChatCalls.Chat(psid, $$"""{"prompt":"still there?","conversation":{{chat.GetRawText()}}}"""));
+
+        Envelope.AssertFailure(response, body, 401, "GEMINI_AUTH_ERROR");
+        var message = ChatCalls.ErrorMessage(body);
+        Assert.Contains("deleted", message, StringComparison.Ordinal);
+        Assert.Contains("start a new chat", message, StringComparison.Ordinal);
+        Assert.Contains("1097", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Conversation_DeleteUnknown_ReturnsNotFound()
     {
         var (response, body) = await FeatureCalls.SendAsync(Client, HttpMethod.Delete, "api/conversations/c_doesnotexist", Psid.New());
