@@ -15,6 +15,7 @@ internal sealed class StreamKeepAlive
     private readonly Func<CancellationToken, ValueTask> _beat;
     private long _lastHeard;
     private bool _armed;
+    private bool _stopped;
 
     /// <param name="beat">Writes the heartbeat (and, for a buffered stream, whatever must precede the first one).</param>
     public StreamKeepAlive(TimeSpan interval, TimeProvider time, Func<CancellationToken, ValueTask> beat)
@@ -36,6 +37,11 @@ internal sealed class StreamKeepAlive
     /// <summary>Something reached the client: the next heartbeat is one interval from now.</summary>
     public void Heard()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         _lastHeard = _time.GetTimestamp();
         _armed = true;
     }
@@ -56,7 +62,18 @@ internal sealed class StreamKeepAlive
                 }
             }
 
-            await _beat(cancellationToken);
+            try
+            {
+                await _beat(cancellationToken);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+            {
+                // The client left: no more beats. The work still ends (on the request's aborted token) and is awaited,
+                // so nothing it holds (an open upstream turn) is left behind.
+                (_armed, _stopped) = (false, true);
+                break;
+            }
+
             Heard();
         }
 

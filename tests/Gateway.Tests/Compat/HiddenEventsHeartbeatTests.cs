@@ -54,6 +54,23 @@ public sealed class HiddenEventsHeartbeatTests : IClassFixture<CompatFixture>
     }
 
     [Fact]
+    public async Task ClientLeavesDuringTheHeartbeats_TheUpstreamTurnIsReleased()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_fixture.Simulator.BaseAddress, Heartbeat);
+        var body = """{"contents":[{"role":"user","parts":[{"text":"Think for ten seconds [sim:thoughts=200] [sim:delay-ms=50]"}]}]}""";
+
+        using (var response = await gateway.Client.SendAsync(CompatCalls.Post("v1beta/models/gemini-3-flash-thinking:streamGenerateContent?alt=sse", Psid.New(), body), HttpCompletionOption.ResponseHeadersRead).WaitAsync(Bound))
+        {
+            using var reader = new SseReader(await response.Content.ReadAsStreamAsync());
+            var first = await reader.NextAsync().WaitAsync(Bound);
+            Assert.True(first is { IsComment: true }, "a heartbeat came first");
+        }
+
+        // The answer would go on for ~10 s; the gateway lets go of it as soon as the client is gone.
+        await _fixture.Sim.WhenNoOpenGenerateStreamsAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task Anthropic_ThinkingOff_PingsWhileTheThoughtsStream()
     {
         await using var gateway = await GatewayHost.StartAsync(_fixture.Simulator.BaseAddress, Heartbeat);
