@@ -20,18 +20,34 @@ internal sealed class AppOriginFromCluster : IPostConfigureOptions<GeminiWebOpti
         _configuration = configuration;
     }
 
+    private const string DestinationsKey = $"ReverseProxy:Clusters:{ClusterId}:Destinations";
+
     public void PostConfigure(string? name, GeminiWebOptions options)
     {
-        var destinations = _configuration.GetSection($"ReverseProxy:Clusters:{ClusterId}:Destinations").GetChildren();
-        var address = destinations.Select(destination => destination["Address"]).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
-        if (address is not null && Uri.TryCreate(address, UriKind.Absolute, out var origin))
+        if (ConfiguredOrigin() is { } origin)
         {
             options.AppBaseUrl = origin;
         }
     }
 
-    public ValidateOptionsResult Validate(string? name, GeminiWebOptions options) =>
-        _configuration[RetiredKey] is null
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{RetiredKey} is not read: the Gemini app origin is the destination of the YARP cluster '{ClusterId}' (ReverseProxy:Clusters:{ClusterId}:Destinations in reverse-proxy.json). Remove {RetiredKey}.");
+    public ValidateOptionsResult Validate(string? name, GeminiWebOptions options)
+    {
+        if (_configuration[RetiredKey] is not null)
+        {
+            return ValidateOptionsResult.Fail($"{RetiredKey} is not read: the Gemini app origin is the destination of the YARP cluster '{ClusterId}' ({DestinationsKey} in reverse-proxy.json). Remove {RetiredKey}.");
+        }
+
+        // Without a usable destination the engine would fall back to its built-in origin without a word: refuse instead.
+        return ConfiguredOrigin() is null
+            ? ValidateOptionsResult.Fail($"The YARP cluster '{ClusterId}' needs a destination whose Address is an absolute http(s) URL ({DestinationsKey}:<name>:Address in reverse-proxy.json, e.g. https://gemini.google.com/); found {FirstAddress() ?? "none"}.")
+            : ValidateOptionsResult.Success;
+    }
+
+    private string? FirstAddress() =>
+        _configuration.GetSection(DestinationsKey).GetChildren().Select(destination => destination["Address"]).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+
+    private Uri? ConfiguredOrigin() =>
+        Uri.TryCreate(FirstAddress(), UriKind.Absolute, out var origin) && (origin.Scheme == Uri.UriSchemeHttps || origin.Scheme == Uri.UriSchemeHttp)
+            ? origin
+            : null;
 }

@@ -36,4 +36,18 @@ public sealed class AppOriginTests : IAsyncLifetime
         Assert.Contains("GeminiWeb:AppBaseUrl is not read", error.Message, StringComparison.Ordinal);
         Assert.Contains("ReverseProxy:Clusters:gemini-web:Destinations", error.Message, StringComparison.Ordinal);
     }
+
+    // An empty Address YARP refuses itself ("No address found for destination").
+    [Theory]
+    [InlineData("gemini.google.com")]
+    [InlineData("ftp://gemini.google.com/")]
+    public async Task AClusterWithoutAUsableDestination_StopsTheStart_InsteadOfFallingBackToGoogle(string? address)
+    {
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(async () => await (await GatewayHost.StartAsync(_simulator.BaseAddress, new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Clusters:gemini-web:Destinations:primary:Address"] = address,
+        })).DisposeAsync());
+
+        Assert.Contains("needs a destination whose Address is an absolute http(s) URL", error.Message, StringComparison.Ordinal);
+    }
 }
