@@ -11,6 +11,10 @@ internal static class ApiDocsExtensions
     // Scalar's vendor extras: the "Powered by" link and anything else pointing at the vendor's site.
     private const string ProductOnlyCss = "a[href*='scalar.com'] { display: none !important; }";
 
+    // Zod (inside Scalar's bundle) probes for eval with Function("") unless told jitless; the CSP forbids eval, so the
+    // probe only fails and reports a CSP violation. Set before scalar.js runs: the same validation, without the probe.
+    private const string JitlessZodScript = "<script>globalThis.__zod_globalConfig = { jitless: true };</script>";
+
     public static IServiceCollection AddGatewayApiDocs(this IServiceCollection services) =>
         services.AddSingleton<OpenApiDocumentBuilder>();
 
@@ -46,6 +50,7 @@ internal static class ApiDocsExtensions
             // no vendor link or icon.
             options.HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry().WithDotNetFlag(false);
             options.WithFavicon("/img/logo.svg").WithCustomCss(ProductOnlyCss).WithJsonDocumentDownload();
+            options.HeadContent = JitlessZodScript;
         });
         return app;
     }

@@ -2,15 +2,19 @@ using BridgeEngine.Contracts;
 using Gateway.ApiDocs;
 using Gateway.Output;
 using Gateway.Pipeline;
+using Microsoft.Net.Http.Headers;
 
 namespace Gateway.Endpoints;
 
 /// <summary>
 /// <c>POST /api/chat</c>: one chat turn, answered as the JSON envelope or, with <c>"stream": true</c> or
-/// <c>Accept: text/event-stream</c>, as Server-Sent Events.
+/// <c>Accept: text/event-stream</c> (preferred to JSON), as Server-Sent Events.
 /// </summary>
 internal sealed class ChatEndpoint : IBridgeOperation
 {
+    private static readonly MediaTypeHeaderValue EventStream = new("text/event-stream");
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
     private readonly ChatTurnRunner _runner;
     private readonly EnvelopeWriter _envelope;
     private readonly ChatFileInputReader? _input;
@@ -46,6 +50,27 @@ internal sealed class ChatEndpoint : IBridgeOperation
         await _runner.RunAsync(call, parsed.Request, stream, new NativeChatFormat(_envelope));
     }
 
+    // Server-Sent Events when the caller prefers them to JSON (Accept: text/event-stream, or ranked above JSON). A list
+    // that takes both alike, as the reference's Try-it sends ("application/json, text/event-stream"), gets the JSON default.
     private static bool WantsEventStream(HttpRequest request) =>
-        request.Headers.Accept.Any(value => value is not null && value.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase));
+        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
+        && Quality(accepted, EventStream) > Quality(accepted, Json);
+
+    /// <summary>The quality the most specific matching range gives the media type (0 when none matches).</summary>
+    private static double Quality(IList<MediaTypeHeaderValue> accepted, MediaTypeHeaderValue mediaType)
+    {
+        var quality = 0.0;
+        var specificity = -1;
+        foreach (var range in accepted)
+        {
+            var rank = range.MatchesAllTypes ? 0 : range.MatchesAllSubTypes ? 1 : 2;
+            if (rank > specificity && mediaType.IsSubsetOf(range))
+            {
+                specificity = rank;
+                quality = range.Quality ?? 1.0;
+            }
+        }
+
+        return quality;
+    }
 }

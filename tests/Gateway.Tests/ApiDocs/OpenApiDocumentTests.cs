@@ -140,6 +140,10 @@ public sealed class OpenApiDocumentTests : IClassFixture<GatewayFixture>
         Assert.Contains("\"agent\":{\"disabled\":true}", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\"_integration\":\"dotnet\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("fonts.scalar.com", html, StringComparison.Ordinal);
+
+        // Zod is told jitless before scalar.js runs: no eval probe for the CSP to refuse (tests/browser/docs.test.mjs).
+        var jitless = html.IndexOf("globalThis.__zod_globalConfig = { jitless: true };", StringComparison.Ordinal);
+        Assert.InRange(jitless, 0, html.IndexOf("scalar.js", StringComparison.Ordinal));
     }
 
     [Fact]

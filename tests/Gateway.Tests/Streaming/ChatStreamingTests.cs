@@ -92,6 +92,25 @@ public sealed class ChatStreamingTests : IClassFixture<GatewayFixture>
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("text/event-stream", "text/event-stream")]
+    [InlineData("text/event-stream, application/json;q=0.5", "text/event-stream")]
+    [InlineData("application/json;q=0.9, text/*", "text/event-stream")]
+    [InlineData("application/json, text/event-stream", "application/json")] // the reference's Try-it: both alike
+    [InlineData("text/event-stream;q=0.5, application/json", "application/json")]
+    [InlineData("text/event-stream;q=0", "application/json")]
+    [InlineData("*/*", "application/json")]
+    public async Task Stream_AcceptHeader_StreamsOnlyWhenEventStreamIsPreferredToJson(string accept, string answered)
+    {
+        var request = ChatCalls.Chat(Psid.New(), new { prompt = "hi" });
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        using var response = await _fixture.Gateway.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(answered, response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Stream_ImagesPrompt_EmitsEachImageOnce()
     {
