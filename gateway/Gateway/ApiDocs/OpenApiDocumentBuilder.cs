@@ -336,6 +336,7 @@ internal sealed class OpenApiDocumentBuilder
         {
             "v1beta" => "Gemini API compatible",
             "v1" when path.Contains(':', StringComparison.Ordinal) => "Gemini API compatible",
+            "v1" when parts.Length > 1 && parts[1] == "messages" => "Anthropic compatible",
             "v1" => "OpenAI compatible",
             _ => parts[0],
         };

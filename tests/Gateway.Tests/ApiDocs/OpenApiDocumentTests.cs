@@ -129,6 +129,8 @@ public sealed class OpenApiDocumentTests : IClassFixture<GatewayFixture>
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.True(paths.GetProperty("/api/quota").GetProperty("get").GetProperty("responses").GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));
         Assert.False(root.GetProperty("servers")[0].GetProperty("url").GetString()!.EndsWith('/'));
+        Assert.Equal("Anthropic compatible", paths.GetProperty("/v1/messages").GetProperty("post").GetProperty("tags")[0].GetString());
+        Assert.Equal("OpenAI compatible", paths.GetProperty("/v1/responses").GetProperty("post").GetProperty("tags")[0].GetString());
     }
 
     [Fact]
