@@ -83,11 +83,14 @@ export async function openPage(browser, url, viewport, options = {}) {
   };
 }
 
-/** Saves a screenshot under TestResults/screenshots (always) and docs/screenshots (when docName is given). */
+/**
+ * Saves a screenshot under TestResults/screenshots (always, kept by CI) and, when docName is given and the run was
+ * asked to refresh them (UPDATE_DOC_SCREENSHOTS=1), the committed copy under docs/screenshots.
+ */
 export async function screenshot(page, name, docName) {
   mkdirSync(ARTIFACT_SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACT_SCREENSHOTS, name), animations: 'disabled' });
-  if (docName) {
+  if (docName && process.env.UPDATE_DOC_SCREENSHOTS === '1') {
     mkdirSync(DOC_SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(DOC_SCREENSHOTS, docName), animations: 'disabled' });
   }
