@@ -79,6 +79,28 @@ public sealed class LargeBodyTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task HugeMultipartFile_IsRefusedAtTheFileLimit_WithBoundedMemory_AndNothingUploaded()
+    {
+        await using var gateway = await GatewayProcess.StartAsync(_simulator.BaseAddress, Settings);
+        const string boundary = "large-body-boundary";
+        var prefix = $"--{boundary}\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\nsummarise\r\n"
+            + $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.txt\"\r\nContent-Type: text/plain\r\n\r\n";
+        var uploadsBefore = _simulator.State.Requests.Count(r => r.Upload is not null);
+        var before = gateway.ResidentBytes();
+        gateway.ResetPeakResident();
+
+        var (status, body, sent) = await ChunkedFlood.SendAsync(gateway.Address, "POST", "/api/chat", $"multipart/form-data; boundary={boundary}", prefix, "0123456789abcdef", TwoGigabytes, Headers());
+        var growth = gateway.PeakResidentBytes() - before;
+        _output.WriteLine($"POST /api/chat multipart, one 2048 MB file: {status} after {sent / (1024 * 1024)} MB sent; peak growth {growth / (1024 * 1024)} MB");
+
+        Assert.Equal(400, status);
+        Assert.Contains("INVALID_BODY", body, StringComparison.Ordinal);
+        Assert.True(sent < 128L * 1024 * 1024, $"the refusal came only after {sent} bytes");
+        Assert.True(growth < MaxGrowthPerRequest, $"peak memory grew by {growth} bytes");
+        Assert.Equal(uploadsBefore, _simulator.State.Requests.Count(r => r.Upload is not null));
+    }
+
     [Theory]
     [MemberData(nameof(BodylessRoutes))]
     public async Task HugeBody_ToARouteWithoutBody_IsNotRead(string path, int expectedStatus)
