@@ -343,6 +343,20 @@ public sealed class ToolsOpenAiTests : IClassFixture<CompatFixture>
     }
 
     [Fact]
+    public async Task ChatCompletions_SchemaNoAnswerCanMeet_Returns502Promptly()
+    {
+        // Found by CompatRequestFuzzTests: the simulated model set out to write 10^20 array items and never answered.
+        var json = """{"model":"gemini-3-flash","messages":[{"role":"user","content":"List them"}],"response_format":{"type":"json_schema","json_schema":{"name":"list","schema":{"type":"array","items":{"type":"string"},"minItems":99999999999999999999}}}}""";
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        using var response = await Client.SendAsync(CompatCalls.Post(Completions, Psid.New(), json), deadline.Token);
+
+        Assert.Equal(502, (int)response.StatusCode);
+        var body = CompatCalls.Json(await response.Content.ReadAsStringAsync(deadline.Token));
+        Assert.Equal("API_ERROR", body.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task ChatCompletions_JsonSchemaStillInvalid_Returns502SayingSo()
     {
         var (response, body) = await CompatCalls.SendAsync(Client, CompatCalls.Post(Completions, Psid.New(), Body("Describe [sim:json=wrong-always]", responseFormat: PersonSchema, tools: [])));
