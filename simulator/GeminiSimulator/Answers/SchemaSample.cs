@@ -13,6 +13,11 @@ internal static class SchemaSample
 {
     private const int MaxDepth = 12;
 
+    /// <summary>A model writes a bounded answer: a schema asking for more items or characters gets this many (and fails its check).</summary>
+    private const int MaxItems = 50;
+
+    private const int MaxLength = 10_000;
+
     public static JsonNode? Valid(JsonNode? schema, IReadOnlyDictionary<string, string> hints) => Sample(schema, schema, hints, null, 0);
 
     public static JsonObject Wrong(JsonNode? schema)
@@ -78,7 +83,8 @@ internal static class SchemaSample
 
                 return result;
             case "array":
-                var count = Math.Max(1, (int?)Number(obj["minItems"]) ?? 1);
+                // Clamped before the cast: a double beyond int saturates to int.MaxValue (two billion items, no answer).
+                var count = (int)Math.Clamp(Number(obj["minItems"]) ?? 1, 1, MaxItems);
                 var array = new JsonArray();
                 for (var i = 0; i < count; i++)
                 {
@@ -108,7 +114,7 @@ internal static class SchemaSample
                     "uri" => "https://example.com/sim",
                     _ => "sim-" + (name ?? "value"),
                 };
-                var min = (int?)Number(obj["minLength"]) ?? 0;
+                var min = (int)Math.Clamp(Number(obj["minLength"]) ?? 0, 0, MaxLength);
                 return text.Length >= min ? text : text.PadRight(min, 'x');
         }
     }

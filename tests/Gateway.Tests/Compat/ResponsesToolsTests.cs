@@ -64,6 +64,25 @@ public sealed class ResponsesToolsTests : IClassFixture<CompatFixture>
     }
 
     [Theory]
+    [InlineData("""{\"\\ud800\":1}""")]
+    [InlineData("""{\"city\":\"\\udc00\"}""")]
+    public async Task FunctionCallArguments_WithALoneSurrogateEscape_Returns400NamingThem(string arguments)
+    {
+        // Found by CompatRequestFuzzTests: the body is valid text, but the JSON inside 'arguments' is not, and reading
+        // it failed later with a 500.
+        var json = $$"""
+            {"model":"gemini-3-flash","input":[
+              {"role":"user","content":"What is the weather in Paris?"},
+              {"type":"function_call","call_id":"call_1","name":"get_weather","arguments":"{{arguments}}"},
+              {"type":"function_call_output","call_id":"call_1","output":"21"}]}
+            """;
+
+        var (response, body) = await CompatCalls.SendAsync(_fixture.Client, CompatCalls.Post(ResponsesCalls.Path, Psid.New(), json));
+
+        ResponsesCalls.AssertOpenAiError(response, body, 400, "invalid_request_error", "INVALID_BODY", "input[1].arguments");
+    }
+
+    [Theory]
     [InlineData("""{"type":"function","name":"missing"}""", "tool_choice.name")]
     [InlineData("\"sometimes\"", "tool_choice")]
     [InlineData("""{"type":"file_search"}""", "tool_choice")]

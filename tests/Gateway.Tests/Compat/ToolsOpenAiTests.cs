@@ -119,6 +119,32 @@ public sealed class ToolsOpenAiTests : IClassFixture<CompatFixture>
         Assert.False(Message(body).TryGetProperty("tool_calls", out _));
     }
 
+    [Theory]
+    [InlineData("{\"\\ud800\":1}")]
+    [InlineData("{\"city\":\"\\udc00\"}")]
+    public async Task ChatCompletions_ToolCallArgumentsWithALoneSurrogateEscape_Returns400NamingThem(string arguments)
+    {
+        // Found by CompatRequestFuzzTests: the body is valid text, but the JSON inside 'arguments' is not, and reading
+        // it failed later with a 500.
+        var body = new
+        {
+            model = "gemini-3-flash",
+            tools = Tools,
+            messages = new object[]
+            {
+                new { role = "user", content = "Weather in Oslo?" },
+                new { role = "assistant", content = (string?)null, tool_calls = new[] { new { id = "call_1", type = "function", function = new { name = "get_weather", arguments } } } },
+                new { role = "tool", tool_call_id = "call_1", content = "21" },
+            },
+        };
+
+        var (response, json) = await CompatCalls.SendAsync(Client, CompatCalls.Post(Completions, Psid.New(), body));
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("INVALID_BODY", json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("messages[1].tool_calls[0].function.arguments", json.GetProperty("error").GetProperty("param").GetString());
+    }
+
     [Fact]
     public async Task ChatCompletions_TwoToolsNamed_ReturnsTwoCallsInOrder()
     {
@@ -314,6 +340,20 @@ public sealed class ToolsOpenAiTests : IClassFixture<CompatFixture>
         var person = CompatCalls.Json(Message(body).GetProperty("content").GetString()!);
         Assert.Equal(JsonValueKind.String, person.GetProperty("name").ValueKind);
         Assert.Equal(2, Generates(psid));
+    }
+
+    [Fact]
+    public async Task ChatCompletions_SchemaNoAnswerCanMeet_Returns502Promptly()
+    {
+        // Found by CompatRequestFuzzTests: the simulated model set out to write 10^20 array items and never answered.
+        var json = """{"model":"gemini-3-flash","messages":[{"role":"user","content":"List them"}],"response_format":{"type":"json_schema","json_schema":{"name":"list","schema":{"type":"array","items":{"type":"string"},"minItems":99999999999999999999}}}}""";
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        using var response = await Client.SendAsync(CompatCalls.Post(Completions, Psid.New(), json), deadline.Token);
+
+        Assert.Equal(502, (int)response.StatusCode);
+        var body = CompatCalls.Json(await response.Content.ReadAsStringAsync(deadline.Token));
+        Assert.Equal("API_ERROR", body.GetProperty("error").GetProperty("code").GetString());
     }
 
     [Fact]

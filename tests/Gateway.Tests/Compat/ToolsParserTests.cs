@@ -37,6 +37,8 @@ public sealed class ToolsParserTests
     [InlineData("```tool_call\n{\"name\":\"get_weather\"}\n```", "needs \"arguments\"")]
     [InlineData("```tool_call\n{\"name\":\"get_weather\",\"arguments\":{\"city\":\"x\"},\"id\":1}\n```", "only \"name\"")]
     [InlineData("```tool_call\nnot json\n```", "valid JSON")]
+    [InlineData("```tool_call\n{\"name\":\"get_weather\",\"arguments\":{\"city\":\"\\ud800\"}}\n```", "valid JSON")]
+    [InlineData("```tool_call\n{\"name\":\"\\udc00\",\"arguments\":{}}\n```", "valid JSON")]
     [InlineData("```tool_call\n{\"name\":\"get_weather\",\"arguments\":{}}", "not closed")]
     [InlineData("```json\n{\"name\":\"get_weather\",\"arguments\":{\"city\":\"x\"}}\n```", "fenced block")]
     [InlineData("{\"name\":\"get_weather\",\"arguments\":{\"city\":\"x\"}}", "fenced block")]
@@ -101,6 +103,9 @@ public sealed class ToolsParserTests
     [InlineData("Here: {\"a\":1}", false)]
     [InlineData("```python\n{\"a\":1}\n```", false)]
     [InlineData("", false)]
+    [InlineData("{\"a\":\"\\ud800\"}", false)]
+    [InlineData("```json\n{\"\\udfff\":1}\n```", false)]
+    [InlineData("{\"a\":\"\\ud83d\\ude00\"}", true)]
     public void Extract_TakesOnlyABareOrFencedValue(string answer, bool ok) =>
         Assert.Equal(ok, JsonAnswerExtractor.TryExtract(answer, out _, out _));
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BridgeEngine.Parsing;
 
 namespace Gateway.Compat.Structured;
 
@@ -31,6 +32,14 @@ internal static class JsonAnswerExtractor
         {
             value = default;
             error = "the reply held no JSON value";
+            return false;
+        }
+
+        if (!Utf8Text.IsValidJsonText(text))
+        {
+            // Every later read of such a string would throw: the model gets a repair turn instead.
+            value = default;
+            error = "the reply holds a \\u escape that is not valid Unicode (a lone surrogate); reply with valid JSON";
             return false;
         }
 
