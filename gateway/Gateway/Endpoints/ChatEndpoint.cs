@@ -52,8 +52,11 @@ internal sealed class ChatEndpoint : IBridgeOperation
 
     // Server-Sent Events when the caller prefers them to JSON (Accept: text/event-stream, or ranked above JSON). A list
     // that takes both alike, as the reference's Try-it sends ("application/json, text/event-stream"), gets the JSON default.
+    // The common requests (no Accept, or one plain "*/*" / "application/json") are answered without parsing the header.
     private static bool WantsEventStream(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
+        request.Headers.Accept is { Count: > 0 } accept
+        && !(accept.Count == 1 && accept[0] is "*/*" or "application/json")
+        && MediaTypeHeaderValue.TryParseList(accept, out var accepted)
         && Quality(accepted, EventStream) > Quality(accepted, Json);
 
     /// <summary>The quality the most specific matching range gives the media type (0 when none matches).</summary>
